@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+// todo-api: a spec-first REST backend. `openapi.yaml` is the contract; the build plugin turns it into
+// the `TodoAPI` target's types and routes, and the hand-written layers below implement them.
+import PackageDescription
+
+let package = Package(
+    name: "todo-api",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "todo-api", targets: ["todo-api"]),
+        .executable(name: "openapi-gen", targets: ["openapi-gen"]),
+        .plugin(name: "OpenAPIBuildPlugin", targets: ["OpenAPIBuildPlugin"]),
+        .plugin(name: "GenerateCodeCommand", targets: ["GenerateCodeCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: C libraries, wrapped thinly by the layer above each.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // MARK: The generator: spec text -> YAML tree -> OpenAPI model -> Swift files.
+        .target(name: "YAMLTree", dependencies: ["CYAML"]),
+        .target(name: "OpenAPIModel", dependencies: ["YAMLTree"]),
+        .target(name: "OpenAPIGenerator", dependencies: ["OpenAPIModel"]),
+        .executableTarget(
+            name: "openapi-gen",
+            dependencies: [
+                "OpenAPIGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .plugin(name: "OpenAPIBuildPlugin", capability: .buildTool(), dependencies: ["openapi-gen"]),
+        .plugin(
+            name: "GenerateCodeCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Write the code generated from openapi.yaml into Generated/"),
+                permissions: [.writeToPackageDirectory(reason: "Generated/ holds the reviewed copy of the generated code")]
+            ),
+            dependencies: ["openapi-gen"]
+        ),
+
+        // MARK: What generated code stands on, and the target that receives it.
+        .target(
+            name: "APIRuntime",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(name: "TodoAPI", dependencies: ["APIRuntime"], plugins: ["OpenAPIBuildPlugin"]),
+
+        // MARK: The product: storage, auth, server, executable.
+        .target(name: "PostgresClient", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
+        .target(name: "Auth", dependencies: ["CryptoPrimitives"]),
+        .target(name: "TodoStore", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "TodoServer",
+            dependencies: [
+                "TodoAPI", "TodoStore", "Auth", "APIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "todo-api",
+            dependencies: ["TodoServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Tests.
+        .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPIModel", "YAMLTree"]),
+        .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore"]),
+    ]
+)

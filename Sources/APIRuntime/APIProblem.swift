@@ -1,0 +1,44 @@
+import HTTPTypes
+import Hummingbird
+
+/// An error that is answered with a documented status and a `{"detail": ...}` body, as FastAPI answers.
+public struct APIProblem: Error, Sendable {
+    public var status: Int
+    public var detail: JSONValue
+    public var headers: HTTPFields
+
+    public init(status: Int, detail: JSONValue, headers: HTTPFields = [:]) {
+        self.status = status
+        self.detail = detail
+        self.headers = headers
+    }
+
+    public init(status: Int, _ message: String, headers: HTTPFields = [:]) {
+        self.init(status: status, detail: .string(message), headers: headers)
+    }
+
+    public var response: Response {
+        Respond.json(status, bytes: JSONWriter.write(.object(JSONObject([("detail", detail)]))), headers: headers)
+    }
+}
+
+/// Turns what escapes a route into a JSON answer: router 404s and body-size 413s keep their status with the
+/// reason phrase as `detail`; anything unexpected is logged and answered 500 without internals.
+public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as APIProblem {
+            return problem.response
+        } catch let failure as ValidationFailure {
+            return failure.problem.response
+        } catch let error as HTTPError {
+            return APIProblem(status: error.status.code, error.status.reasonPhrase, headers: error.headers).response
+        } catch {
+            context.logger.error("unhandled error in \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            return APIProblem(status: 500, "Internal Server Error").response
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Builds responses for generated `Output` encoders.
+public enum Respond {
+    /// The encoder for response bodies: RFC 3339 UTC timestamps with microseconds, members in spec order.
+    public static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(RFC3339.format(date))
+        }
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]) throws -> Response {
+        let data = try encoder.encode(body)
+        var fields = headers
+        fields[.contentType] = contentType
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    public static func json(_ status: Int, bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    public static func empty(_ status: Int, headers: HTTPFields = [:]) -> Response {
+        Response(status: .init(code: status), headers: headers)
+    }
+
+    public static func raw(_ status: Int, _ body: RawBody, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = body.contentType
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body.bytes)))
+    }
+
+    /// Adds a documented response header; nil (an absent optional header) adds nothing.
+    public static func header(_ fields: inout HTTPFields, _ name: String, _ value: (any Sendable)?) {
+        guard let value, let fieldName = HTTPField.Name(name) else { return }
+        fields[fieldName] = headerText(value)
+    }
+
+    static func headerText(_ value: any Sendable) -> String {
+        switch value {
+        case let date as Date: return RFC3339.format(date)
+        case let text as String: return text
+        case let items as [any Sendable]: return items.map(headerText).joined(separator: ",")
+        case let raw as any RawRepresentable: return "\(raw.rawValue)"
+        default: return "\(value)"
+        }
+    }
+}

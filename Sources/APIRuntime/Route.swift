@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// What generated route closures call to read a request and to answer what the spec does not allow.
+public enum Route {
+    /// Runs a generated route, answering its validation failures and problems as JSON.
+    public static func respond(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let failure as ValidationFailure {
+            return failure.problem.response
+        } catch let problem as APIProblem {
+            return problem.response
+        }
+    }
+
+    static let methods: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options]
+
+    /// Answers 405 with `Allow` for the methods a path does not declare.
+    public static func methodNotAllowed<Context: RequestContext>(on router: Router<Context>, path: String, allowed: [String]) {
+        var headers = HTTPFields()
+        headers[.allow] = allowed.joined(separator: ", ")
+        for method in methods where !allowed.contains(method.rawValue) {
+            router.on(RouterPath(path), method: method) { [headers] _, _ in
+                APIProblem(status: 405, "Method Not Allowed", headers: headers).response
+            }
+        }
+    }
+
+    public static func pathParameters<Context: RequestContext>(_ context: Context, _ names: [String]) -> JSONObject {
+        var object = JSONObject()
+        for name in names {
+            if let value = context.parameters.get(name) {
+                object.append(name, .string(value.removingPercentEncoding ?? value))
+            }
+        }
+        return object
+    }
+
+    /// Query values as JSON strings; an array parameter collects every occurrence (split on its delimiter).
+    public static func queryParameters(_ request: Request, _ specs: [(name: String, isArray: Bool, delimiter: String?)]) -> JSONObject {
+        let query = request.uri.queryParameters
+        var object = JSONObject()
+        for spec in specs {
+            let values = query.getAll(spec.name).map { String($0) }
+            guard !values.isEmpty else { continue }
+            if spec.isArray {
+                let items = spec.delimiter.map { delimiter in
+                    values.flatMap { $0.split(separator: Character(delimiter), omittingEmptySubsequences: false).map(String.init) }
+                } ?? values
+                object.append(spec.name, .array(items.map { .string($0) }))
+            } else if let last = values.last {
+                object.append(spec.name, .string(last))
+            }
+        }
+        return object
+    }
+
+    public static func headerParameters(_ request: Request, _ names: [String]) -> JSONObject {
+        var object = JSONObject()
+        for name in names {
+            guard let field = HTTPField.Name(name) else { continue }
+            let values = request.headers[values: field]
+            if !values.isEmpty { object.append(name, .string(values.joined(separator: ","))) }
+        }
+        return object
+    }
+
+    /// A required JSON body, decoded strictly (no string-to-number conversion): nil when invalid.
+    public static func jsonBody<Context: RequestContext, T>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) async throws -> T? {
+        guard let json = try await readJSON(request, context) else {
+            ctx.add("missing", "Field required", .null, at: ["body"])
+            return nil
+        }
+        return decodeStrictly(json, &ctx, decode)
+    }
+
+    /// An optional JSON body: `.some(nil)` when the request has none.
+    public static func optionalJSONBody<Context: RequestContext, T>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) async throws -> T?? {
+        guard let json = try await readJSON(request, context) else { return .some(nil) }
+        return decodeStrictly(json, &ctx, decode).map { .some($0) }
+    }
+
+    public static func rawBody<Context: RequestContext>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext) async throws -> RawBody? {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        return RawBody(contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Array(buffer.readableBytesView))
+    }
+
+    public static func optionalRawBody<Context: RequestContext>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext) async throws -> RawBody?? {
+        let body = try await rawBody(request, context, &ctx)
+        return body?.bytes.isEmpty == true ? .some(nil) : body
+    }
+
+    private static func decodeStrictly<T>(_ json: JSONValue, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) -> T? {
+        let parameters = ctx.parameters
+        ctx.parameters = false
+        defer { ctx.parameters = parameters }
+        return decode(json, ["body"], &ctx)
+    }
+
+    /// The parsed body, or nil when there is none; 415 for a declared non-JSON type, 422 `json_invalid` for bad JSON.
+    static func readJSON<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> JSONValue? {
+        if let type = request.headers[.contentType]?.lowercased() {
+            let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
+                throw APIProblem(status: 415, "Unsupported Media Type")
+            }
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        if buffer.readableBytes == 0 { return nil }
+        do {
+            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONValue.parse(bytes) }
+        } catch {
+            throw ValidationFailure([ValidationIssue(
+                type: "json_invalid", loc: ["body", .index(error.offset)], msg: "JSON decode error",
+                input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))])
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import OpenAPIModel
+
+/// The middle stage: what the generated Swift declares, before any text is written.
+
+/// A Swift type used somewhere in generated code, with what generated code needs to decode it.
+indirect enum SwiftType {
+    case string(rules: String?)
+    case integer(String, rules: String?)
+    case number(String, rules: String?)
+    case bool
+    case dateTime
+    case uuid
+    case any
+    case named(String)
+    case array(SwiftType, rules: String?)
+    case dictionary(SwiftType)
+    case nullable(SwiftType)
+    case boxed(SwiftType)
+
+    var spelling: String {
+        switch self {
+        case .string: "String"
+        case .integer(let name, _), .number(let name, _): name
+        case .bool: "Bool"
+        case .dateTime: "Date"
+        case .uuid: "UUID"
+        case .any: "JSONValue"
+        case .named(let name): name
+        case .array(let element, _): "[\(element.spelling)]"
+        case .dictionary(let value): "[String: \(value.spelling)]"
+        case .nullable(let wrapped): "\(wrapped.spelling)?"
+        case .boxed(let wrapped): "Box<\(wrapped.spelling)>"
+        }
+    }
+
+    var isNullable: Bool {
+        if case .nullable = self { return true }
+        return false
+    }
+
+    var nonNull: SwiftType {
+        if case .nullable(let wrapped) = self { return wrapped }
+        return self
+    }
+
+    /// An expression of type `Self?` (nil: invalid, issues recorded in `ctx`) decoding `value` found at `loc`.
+    func decode(_ value: String, _ loc: String) -> String {
+        func rules(_ text: String?) -> String { text.map { ", \($0)" } ?? "" }
+        switch self {
+        case .string(let r): return "Check.string(\(value), at: \(loc), &ctx\(rules(r)))"
+        case .integer(let name, let r): return "Check.integer(\(name).self, \(value), at: \(loc), &ctx\(rules(r)))"
+        case .number(let name, let r): return "Check.number(\(name).self, \(value), at: \(loc), &ctx\(rules(r)))"
+        case .bool: return "Check.bool(\(value), at: \(loc), &ctx)"
+        case .dateTime: return "Check.dateTime(\(value), at: \(loc), &ctx)"
+        case .uuid: return "Check.uuid(\(value), at: \(loc), &ctx)"
+        case .any: return "Optional(\(value))"
+        case .named(let name): return "\(name).decode(\(value), at: \(loc), &ctx)"
+        case .array(let element, let r):
+            return "Check.array(\(value), at: \(loc), &ctx\(rules(r))) { v, loc, ctx in \(element.decode("v", "loc")) }"
+        case .dictionary(let element):
+            return "Check.dictionary(\(value), at: \(loc), &ctx) { v, loc, ctx in \(element.decode("v", "loc")) }"
+        case .nullable(let wrapped):
+            return "Check.nullable(\(value), at: \(loc), &ctx) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
+        case .boxed(let wrapped):
+            return "\(wrapped.decode(value, loc)).map { Box($0) }"
+        }
+    }
+}
+
+/// Where a declaration came from, for its doc comment.
+struct Origin {
+    var pointer: String
+    var location: SourceLocation
+}
+
+struct PropertyDecl {
+    enum Presence {
+        /// Must be present (it may still be `null` when the type is nullable).
+        case required
+        /// May be absent: `T?`.
+        case optional
+        /// May be absent or `null`, and the handler sees which: `Field<T>`.
+        case field
+        /// May be absent; then the spec's default applies.
+        case defaulted(String)
+    }
+    var swiftName: String
+    var wireName: String
+    var type: SwiftType
+    var presence: Presence
+    var readOnly: Bool
+    var writeOnly: Bool
+    var doc: [String?]
+
+    var declaredType: String {
+        switch presence {
+        case .required, .defaulted: type.spelling
+        case .optional: type.isNullable ? type.spelling : type.spelling + "?"
+        case .field: "Field<\(type.nonNull.spelling)>"
+        }
+    }
+
+    /// The default in the memberwise initialiser, if any.
+    var initDefault: String? {
+        switch presence {
+        case .required: type.isNullable ? "nil" : nil
+        case .optional: "nil"
+        case .field: ".absent"
+        case .defaulted(let literal): literal
+        }
+    }
+}
+
+struct StructDecl {
+    var name: String
+    var qualifiedName: String
+    var doc: [String?]
+    var origin: Origin
+    var properties: [PropertyDecl]
+    var forbidsAdditionalProperties: Bool
+    var nested: [Decl]
+}
+
+struct EnumDecl {
+    var name: String
+    var rawType: String
+    var cases: [(name: String, raw: String)]
+    var doc: [String?]
+    var origin: Origin
+}
+
+struct UnionDecl {
+    var name: String
+    var qualifiedName: String
+    var cases: [(name: String, type: SwiftType)]
+    /// Property name, and discriminator value -> case name.
+    var discriminator: (property: String, values: [(value: String, caseName: String)])?
+    var doc: [String?]
+    var origin: Origin
+    var nested: [Decl]
+}
+
+struct AliasDecl {
+    var name: String
+    var type: SwiftType
+    var doc: [String?]
+    var origin: Origin
+}
+
+indirect enum Decl {
+    case structure(StructDecl)
+    case enumeration(EnumDecl)
+    case union(UnionDecl)
+    case alias(AliasDecl)
+}

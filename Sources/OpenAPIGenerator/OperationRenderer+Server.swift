@@ -1,0 +1,188 @@
+import OpenAPIModel
+
+extension OperationRenderer {
+    func authenticatorName(_ scheme: SecurityScheme) -> String {
+        "authenticate" + Naming.typeName(scheme.name)
+    }
+
+    func schemeKind(_ scheme: SecurityScheme) -> String {
+        switch scheme.kind {
+        case .httpBearer, .oauth2, .openIdConnect: ".bearer"
+        case .httpBasic: ".basic"
+        case .apiKey(let place, let name): ".apiKey(in: \(Naming.literal(place)), name: \(Naming.literal(name)))"
+        case .other: ".unsupported"
+        }
+    }
+
+    // MARK: Server.swift
+
+    func renderServer(into w: inout CodeWriter) {
+        let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
+        w.line("/// What the hand-written server implements: one method per operation, and one hook per security scheme.")
+        w.line("/// A method's signature follows the spec, so a spec change that a handler no longer matches fails to compile.")
+        w.block("public protocol APIHandler: Sendable") { w in
+            if hasSecurity {
+                w.line("/// What a successful authentication yields (for example the user), passed to secured operations.")
+                w.line("associatedtype Principal: Sendable")
+            }
+            for scheme in usedSchemes {
+                w.line()
+                w.doc([scheme.description, "Security scheme `\(scheme.name)`: check the credential and return the principal, or why it is refused (401)."])
+                w.line("func \(authenticatorName(scheme))(_ credential: String) async throws -> Authentication<Principal>")
+            }
+            for op in operations {
+                w.line()
+                w.doc([op.operation.summary, title(op)])
+                let principal = principalType(op).map { ", principal: \($0)" } ?? ""
+                w.line("func \(Naming.escaped(op.methodName))(_ input: Operations.\(op.typeName).Input\(principal)) async throws -> Operations.\(op.typeName).Output")
+            }
+        }
+        w.line()
+        renderRegistration(into: &w)
+        for op in operations {
+            w.line()
+            renderEncoder(op, into: &w)
+        }
+    }
+
+    private func renderRegistration(into w: inout CodeWriter) {
+        w.block("extension APIHandler") { w in
+            w.line("/// Registers every operation on `router`: parameters are converted, the body decoded and validated,")
+            w.line("/// security checked, the handler called and its output encoded. Unknown paths answer 404 and other")
+            w.line("/// methods on a known path 405 with `Allow`, all with JSON bodies. Add your own middleware first.")
+            w.block("public func registerRoutes<Context: RequestContext>(on router: Router<Context>)") { w in
+                w.line("router.add(middleware: JSONErrorMiddleware<Context>())")
+                var paths: [(path: String, methods: [String])] = []
+                for op in operations {
+                    let path = op.operation.path
+                    let method = op.operation.method.rawValue.uppercased()
+                    if let index = paths.firstIndex(where: { $0.path == path }) { paths[index].methods.append(method) } else { paths.append((path, [method])) }
+                    w.line("router.on(\(Naming.literal(path)), method: .\(op.operation.method.rawValue)) { request, context in")
+                    w.line("    try await Route.respond { try await self._\(op.methodName)(request, context) }")
+                    w.line("}")
+                }
+                for entry in paths {
+                    let methods = entry.methods.map(Naming.literal).joined(separator: ", ")
+                    w.line("Route.methodNotAllowed(on: router, path: \(Naming.literal(entry.path)), allowed: [\(methods)])")
+                }
+            }
+            for op in operations {
+                w.line()
+                renderRoute(op, into: &w)
+            }
+        }
+    }
+
+    private func renderRoute(_ op: OperationDecl, into w: inout CodeWriter) {
+        w.block("func _\(op.methodName)<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response") { w in
+            if !op.security.isEmpty {
+                let alternatives = op.security.map { requirement in
+                    "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(schemeKind($0)))" }.joined(separator: ", ") + "]"
+                }
+                let call = op.allowsAnonymous ? "Security.optional" : "Security.require"
+                w.line("let principal = try await \(call)(request, [\(alternatives.joined(separator: ", "))]) { scheme, credential in")
+                w.line("    switch scheme {")
+                let used = schemes.filter { scheme in op.security.contains { $0.contains { $0.name == scheme.name } } }
+                for scheme in used {
+                    w.line("    case \(Naming.literal(scheme.name)): return try await self.\(authenticatorName(scheme))(credential)")
+                }
+                w.line("    default: return .rejected")
+                w.line("    }")
+                w.line("}")
+            }
+            let decodes = !op.params.isEmpty || op.body != nil
+            w.line("\(decodes ? "var" : "let") ctx = DecodeContext(parameters: true)")
+            var names: [String] = []
+            for location in [Parameter.Location.path, .query, .header] {
+                let params = op.params.filter { $0.location == location }
+                guard !params.isEmpty else { continue }
+                let source: String
+                switch location {
+                case .path: source = "Route.pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+                case .query:
+                    let specs = params.map { "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))" }
+                    source = "Route.queryParameters(request, [\(specs.joined(separator: ", "))])"
+                default: source = "Route.headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+                }
+                let objectName = "\(location.rawValue)Values"
+                w.line("let \(objectName) = \(source)")
+                for p in params {
+                    let key = Naming.literal(p.wireName)
+                    let loc = "[\(Naming.literal(location.rawValue))]"
+                    let call: String
+                    switch p.presence {
+                    case .required: call = "Check.required(\(objectName), \(key), at: \(loc), &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
+                    case .defaulted(let literal): call = "Check.defaulted(\(objectName), \(key), \(literal), at: \(loc), &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
+                    case .optional, .field: call = "Check.optional(\(objectName), \(key), at: \(loc), &ctx) { v, loc, ctx in \(p.type.nonNull.decode("v", "loc")) }"
+                    }
+                    let name = "_\(location.rawValue)_\(p.swiftName)"
+                    names.append(name)
+                    w.line("let \(name) = \(call)")
+                }
+            }
+            if let body = op.body {
+                let decode: String
+                if body.isJSON {
+                    let function = body.required ? "jsonBody" : "optionalJSONBody"
+                    decode = "try await Route.\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
+                } else {
+                    decode = "try await Route.\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
+                }
+                w.line("let _body = \(decode)")
+                names.append("_body")
+            }
+            w.line("try ctx.check()")
+            if !names.isEmpty {
+                w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
+            }
+            var parts: [String] = []
+            for location in [Parameter.Location.path, .query, .header] {
+                let params = op.params.filter { $0.location == location }
+                guard !params.isEmpty else { continue }
+                let args = params.map { "\($0.swiftName): _\(location.rawValue)_\($0.swiftName)" }.joined(separator: ", ")
+                parts.append("\(location == .header ? "headers" : location.rawValue): .init(\(args))")
+            }
+            if op.body != nil { parts.append("body: _body") }
+            w.line("let input = Operations.\(op.typeName).Input(\(parts.joined(separator: ", ")))")
+            let principal = op.security.isEmpty ? "" : ", principal: principal"
+            w.line("return try await self.\(Naming.escaped(op.methodName))(input\(principal)).response()")
+        }
+    }
+
+    private func renderEncoder(_ op: OperationDecl, into w: inout CodeWriter) {
+        w.block("extension Operations.\(op.typeName).Output") { w in
+            w.line("/// The HTTP response for this output: its status, headers and encoded body.")
+            w.block("public func response() throws -> Response") { w in
+                w.block("switch self") { w in
+                    for output in op.outputs {
+                        var bindings: [String] = []
+                        let ranged = output.status.hasSuffix("XX") || output.status == "default"
+                        if ranged { bindings.append("let statusCode") }
+                        if output.body != nil { bindings.append("let body") }
+                        if output.headersTypeName != nil { bindings.append("let headers") }
+                        let pattern = ".\(Naming.escaped(output.caseName))" + (bindings.isEmpty ? "" : "(\(bindings.joined(separator: ", ")))")
+                        w.line("case \(pattern):")
+                        let status = ranged ? "statusCode" : output.status
+                        var headerArg = ""
+                        if !output.headers.isEmpty {
+                            w.line("    var fields = HTTPFields()")
+                            for header in output.headers {
+                                w.line("    Respond.header(&fields, \(Naming.literal(header.wireName)), headers.\(Naming.escaped(header.swiftName)))")
+                            }
+                            headerArg = ", headers: fields"
+                        }
+                        if let body = output.body {
+                            if body.isJSON {
+                                w.line("    return try Respond.json(\(status), body, contentType: \(Naming.literal(body.contentType))\(headerArg))")
+                            } else {
+                                w.line("    return Respond.raw(\(status), body\(headerArg))")
+                            }
+                        } else {
+                            w.line("    return Respond.empty(\(status)\(headerArg))")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import OpenAPIModel
+
+/// Writes each operation's namespace (`Operations.X`: input, output, inline types) and the server side:
+/// the handler protocol, the response encoding and the route registration on a Hummingbird router.
+struct OperationRenderer {
+    var operations: [OperationDecl]
+    var schemes: [SecurityScheme]
+    var remark: (Origin) -> String
+
+    func title(_ op: OperationDecl) -> String {
+        "`\(op.operation.method.rawValue.uppercased()) \(op.operation.path)` (operationId `\(op.operation.operationId)`)"
+    }
+
+    var hasSecurity: Bool { operations.contains { !$0.security.isEmpty } }
+
+    func principalType(_ op: OperationDecl) -> String? {
+        guard !op.security.isEmpty else { return nil }
+        return op.allowsAnonymous ? "Principal?" : "Principal"
+    }
+
+    // MARK: Operations.swift
+
+    func renderNamespaces(into w: inout CodeWriter) {
+        w.line("/// One namespace per operation of the spec.")
+        w.line("public enum Operations {}")
+        for op in operations {
+            w.line()
+            w.block("extension Operations") { w in
+                w.doc([op.operation.summary, op.operation.description, title(op),
+                       remark(Origin(pointer: "#/paths/\(op.operation.path)/\(op.operation.method.rawValue)", location: op.operation.location))])
+                w.block("public enum \(op.typeName)") { w in renderNamespace(op, into: &w) }
+            }
+        }
+    }
+
+    private func renderNamespace(_ op: OperationDecl, into w: inout CodeWriter) {
+        w.line("public static let operationId = \(Naming.literal(op.operation.operationId))")
+        var inputParts: [(name: String, type: String, defaultValue: String?)] = []
+        for location in [Parameter.Location.path, .query, .header] {
+            let params = op.params.filter { $0.location == location }
+            guard !params.isEmpty else { continue }
+            let typeName = location.rawValue.prefix(1).uppercased() + location.rawValue.dropFirst() + (location == .header ? "s" : "")
+            inputParts.append((location == .header ? "headers" : location.rawValue, typeName, nil))
+            w.line()
+            w.line("/// The \(location.rawValue) parameters.")
+            let properties = params.map { PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, readOnly: false, writeOnly: false, doc: $0.doc) }
+            renderPlainStruct(typeName, properties, into: &w)
+        }
+        if let body = op.body {
+            inputParts.append(("body", body.required ? body.type.spelling : body.type.nonNull.spelling + "?", body.required ? nil : "nil"))
+        }
+        w.line()
+        w.line("/// Everything the handler gets from the request, decoded and validated.")
+        w.block("public struct Input: Sendable, Hashable") { w in
+            for part in inputParts { w.line("public var \(part.name): \(part.type)") }
+            let params = inputParts.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
+            w.block("public init(\(params.joined(separator: ", ")))") { w in
+                for part in inputParts { w.line("self.\(part.name) = \(part.name)") }
+            }
+        }
+        for output in op.outputs {
+            if let headersType = output.headersTypeName {
+                w.line()
+                w.line("/// Headers of the `\(output.status)` response.")
+                renderPlainStruct(headersType, output.headers, into: &w)
+            }
+        }
+        w.line()
+        w.line("/// The documented responses; a handler can return no other.")
+        w.block("public enum Output: Sendable, Hashable") { w in
+            for output in op.outputs {
+                var fields: [String] = []
+                if output.status.hasSuffix("XX") || output.status == "default" { fields.append("statusCode: Int") }
+                if let body = output.body { fields.append(body.type.spelling) }
+                if let headersType = output.headersTypeName { fields.append("headers: \(headersType)") }
+                w.doc(["`\(output.status)`: " + (output.doc.compactMap { $0 }.first ?? "")])
+                w.line("case \(Naming.escaped(output.caseName))" + (fields.isEmpty ? "" : "(\(fields.joined(separator: ", ")))"))
+            }
+        }
+        for decl in op.nested {
+            w.line()
+            SchemaRenderer.render(decl, remark: remark, into: &w)
+        }
+    }
+
+    private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], into w: inout CodeWriter) {
+        w.block("public struct \(name): Sendable, Hashable") { w in
+            for p in properties {
+                w.doc(p.doc)
+                w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
+            }
+            let params = properties.map { "\(Naming.escaped($0.swiftName)): \($0.declaredType)" + ($0.initDefault.map { " = \($0)" } ?? "") }
+            w.block("public init(\(params.joined(separator: ", ")))") { w in
+                for p in properties { w.line("self.\(Naming.escaped(p.swiftName)) = \(Naming.escaped(p.swiftName))") }
+            }
+        }
+    }
+}

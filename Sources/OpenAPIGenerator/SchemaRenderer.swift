@@ -1,0 +1,166 @@
+/// Writes declarations as Swift text.
+enum SchemaRenderer {
+    static func render(_ decl: Decl, remark: (Origin) -> String, into w: inout CodeWriter) {
+        switch decl {
+        case .structure(let s): renderStruct(s, remark: remark, into: &w)
+        case .enumeration(let e): renderEnum(e, remark: remark, into: &w)
+        case .union(let u): renderUnion(u, remark: remark, into: &w)
+        case .alias(let a):
+            w.doc(a.doc + [remark(a.origin)])
+            w.line("public typealias \(a.name) = \(a.type.spelling)")
+        }
+    }
+
+    static func renderStruct(_ s: StructDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
+        w.doc(s.doc + [remark(s.origin)])
+        w.block("public struct \(s.name): Codable, Hashable, Sendable, JSONValueDecodable") { w in
+            for p in s.properties {
+                var notes = p.doc
+                if p.readOnly { notes.append("Read-only: ignored when a client sends it.") }
+                if p.writeOnly { notes.append("Write-only: accepted in requests, never encoded into a response.") }
+                w.doc(notes)
+                w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
+            }
+            if !s.properties.isEmpty { w.line() }
+            let params = s.properties.map { p in
+                "\(Naming.escaped(p.swiftName)): \(p.declaredType)" + (p.initDefault.map { " = \($0)" } ?? "")
+            }
+            w.block("public init(\(params.joined(separator: ", ")))") { w in
+                for p in s.properties { w.line("self.\(Naming.escaped(p.swiftName)) = \(Naming.escaped(p.swiftName))") }
+            }
+            let coded = s.properties.filter { !$0.writeOnly }
+            w.line()
+            if s.properties.isEmpty {
+                w.line("enum CodingKeys: CodingKey {}")
+            } else {
+                w.block("enum CodingKeys: String, CodingKey") { w in
+                    for p in s.properties {
+                        w.line("case \(Naming.escaped(p.swiftName))" + (p.swiftName == p.wireName ? "" : " = \(Naming.literal(p.wireName))"))
+                    }
+                }
+            }
+            w.line()
+            w.block("public init(from decoder: any Decoder) throws") { w in
+                w.line(s.properties.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
+                for p in s.properties {
+                    let name = Naming.escaped(p.swiftName)
+                    switch p.presence {
+                    case .required:
+                        w.line("\(name) = try container.decode(\(p.type.spelling).self, forKey: .\(name))")
+                    case .optional:
+                        w.line("\(name) = try container.decodeIfPresent(\(p.type.nonNull.spelling).self, forKey: .\(name))")
+                    case .field:
+                        w.line("\(name) = try container.decodeField(\(p.type.nonNull.spelling).self, forKey: .\(name))")
+                    case .defaulted(let literal):
+                        w.line("\(name) = try container.decodeIfPresent(\(p.type.spelling).self, forKey: .\(name)) ?? \(literal)")
+                    }
+                }
+            }
+            w.line()
+            w.block("public func encode(to encoder: any Encoder) throws") { w in
+                w.line(coded.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
+                for p in coded {
+                    // Required members are always written (a nullable one as null), optional ones only when present.
+                    let function: String
+                    switch p.presence {
+                    case .optional: function = "encodeIfPresent"
+                    case .field: function = "encodeField"
+                    default: function = "encode"
+                    }
+                    w.line("try container.\(function)(\(Naming.escaped(p.swiftName)), forKey: .\(Naming.escaped(p.swiftName)))")
+                }
+            }
+            w.line()
+            renderStructDecoder(s, into: &w)
+            for nested in s.nested {
+                w.line()
+                render(nested, remark: remark, into: &w)
+            }
+        }
+    }
+
+    static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {
+        w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
+            w.line("guard let object = Check.object(json, at: loc, &ctx) else { return nil }")
+            for p in s.properties where !p.readOnly {
+                let key = Naming.literal(p.wireName)
+                let call: String
+                switch p.presence {
+                case .required: call = "Check.required(object, \(key), at: loc, &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
+                case .optional: call = "Check.optional(object, \(key), at: loc, &ctx) { v, loc, ctx in \(p.type.nonNull.decode("v", "loc")) }"
+                case .field: call = "Check.field(object, \(key), at: loc, &ctx) { v, loc, ctx in \(p.type.nonNull.decode("v", "loc")) }"
+                case .defaulted(let literal):
+                    call = "Check.defaulted(object, \(key), \(literal), at: loc, &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
+                }
+                w.line("let _\(p.swiftName) = \(call)")
+            }
+            if s.forbidsAdditionalProperties {
+                let keys = s.properties.map { Naming.literal($0.wireName) }.joined(separator: ", ")
+                w.line("Check.noAdditionalProperties(object, allowed: [\(keys)], at: loc, &ctx)")
+            }
+            let decoded = s.properties.filter { !$0.readOnly }
+            if !decoded.isEmpty {
+                w.line("guard \(decoded.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")
+            }
+            let args = s.properties.filter { !$0.readOnly }.map { "\($0.swiftName): _\($0.swiftName)" }
+            w.line("return Self(\(args.joined(separator: ", ")))")
+        }
+    }
+
+    static func renderEnum(_ e: EnumDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
+        w.doc(e.doc + [remark(e.origin)])
+        w.block("public enum \(e.name): \(e.rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable") { w in
+            for c in e.cases {
+                let implicit = e.rawType == "String" && Naming.literal(c.name) == c.raw
+                w.line("case \(Naming.escaped(c.name))" + (implicit ? "" : " = \(c.raw)"))
+            }
+        }
+    }
+
+    static func renderUnion(_ u: UnionDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
+        w.doc(u.doc + [remark(u.origin)])
+        w.block("public indirect enum \(u.name): Codable, Hashable, Sendable, JSONValueDecodable") { w in
+            for c in u.cases { w.line("case \(Naming.escaped(c.name))(\(c.type.spelling))") }
+            w.line()
+            w.block("public init(from decoder: any Decoder) throws") { w in
+                w.line("let container = try decoder.singleValueContainer()")
+                for c in u.cases {
+                    w.line("if let value = try? container.decode(\(c.type.spelling).self) { self = .\(Naming.escaped(c.name))(value); return }")
+                }
+                w.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) matches\")")
+            }
+            w.line()
+            w.block("public func encode(to encoder: any Encoder) throws") { w in
+                w.line("var container = encoder.singleValueContainer()")
+                w.block("switch self") { w in
+                    for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): try container.encode(value)") }
+                }
+            }
+            w.line()
+            w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
+                if let discriminator = u.discriminator {
+                    let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
+                    w.block("return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in") { w in
+                        w.block("switch tag") { w in
+                            for entry in discriminator.values {
+                                guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }
+                                w.line("case \(Naming.literal(entry.value)): return \(c.type.decode("v", "loc")).map { Self.\(Naming.escaped(c.name))($0) }")
+                            }
+                            w.line("default: return nil")
+                        }
+                    }
+                } else {
+                    w.line("return Check.firstMatch(json, at: loc, &ctx, [")
+                    for c in u.cases {
+                        w.line("    { v, loc, ctx in \(c.type.decode("v", "loc")).map { Self.\(Naming.escaped(c.name))($0) } },")
+                    }
+                    w.line("])")
+                }
+            }
+            for nested in u.nested {
+                w.line()
+                render(nested, remark: remark, into: &w)
+            }
+        }
+    }
+}

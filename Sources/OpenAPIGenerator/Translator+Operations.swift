@@ -1,0 +1,91 @@
+import OpenAPIModel
+
+extension Translator {
+    func operationDecls() -> [OperationDecl] {
+        var usedTypes = Set(componentTypeNames.values)
+        var usedMethods: Set<String> = ["registerRoutes"]
+        return document.operations.map { op in
+            let typeName = Naming.unique(Naming.typeName(op.operationId), &usedTypes)
+            let methodName = Naming.unique(Naming.memberName(op.operationId), &usedMethods)
+            let qualified = "Operations.\(typeName)"
+            let pointer = "#/paths/\(op.path.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))/\(op.method.rawValue)"
+            var nested: [Decl] = []
+            var usedMembers: Set<String> = []
+            var params: [OperationDecl.Param] = []
+            for param in op.parameters {
+                if param.location == .cookie {
+                    diagnostics.warning("cookie parameter '\(param.name)' is not supported; it is not read", at: param.sourceLocation)
+                    continue
+                }
+                var type = swiftType(param.schema, suggested: Naming.typeName(param.name), parent: qualified, nested: &nested, pointer: pointer + "/parameters/\(param.name)")
+                var delimiter: String?
+                var isArray = false
+                if case .array = type.nonNull {
+                    isArray = true
+                    switch param.style ?? (param.location == .query ? "form" : "simple") {
+                    case "form": delimiter = (param.explode ?? true) ? nil : ","
+                    case "simple": delimiter = ","
+                    case "spaceDelimited": delimiter = " "
+                    case "pipeDelimited": delimiter = "|"
+                    default:
+                        diagnostics.warning("parameter style '\(param.style ?? "")' is not supported; values are read as 'form'", at: param.sourceLocation)
+                    }
+                } else if case .dictionary = type.nonNull {
+                    diagnostics.warning("object parameter '\(param.name)' is not supported; it is read as a JSON value", at: param.sourceLocation)
+                    type = .any
+                }
+                var presence: PropertyDecl.Presence = param.required ? .required : .optional
+                if !param.required, let value = param.schema.defaultValue, let literal = literal(value, for: type) {
+                    presence = .defaulted(literal)
+                }
+                if !param.required { type = type.nonNull }
+                params.append(.init(
+                    swiftName: Naming.unique(Naming.memberName(param.name), &usedMembers), wireName: param.name,
+                    location: param.location, type: type, presence: presence,
+                    doc: [param.description], delimiter: delimiter, isArray: isArray))
+            }
+            var body: OperationDecl.Body?
+            if let requestBody = op.requestBody, let content = requestBody.contents.first(where: \.isJSON) ?? requestBody.contents.first {
+                let type: SwiftType
+                if content.isJSON {
+                    type = content.schema.map { swiftType($0, suggested: "Body", parent: qualified, nested: &nested, pointer: pointer + "/requestBody") } ?? .any
+                } else {
+                    type = .named("RawBody")
+                }
+                body = .init(type: type, required: requestBody.required, isJSON: content.isJSON, doc: [requestBody.description])
+            }
+            var outputs: [OperationDecl.OutputCase] = []
+            var usedCases: Set<String> = []
+            for response in op.responses {
+                let caseName = Naming.unique(StatusNames.caseName(response.status), &usedCases)
+                var payload: (type: SwiftType, contentType: String, isJSON: Bool)?
+                if let content = response.contents.first(where: \.isJSON) ?? response.contents.first {
+                    if content.isJSON {
+                        let type = content.schema.map { swiftType($0, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested, pointer: pointer + "/responses/\(response.status)") } ?? .any
+                        payload = (type, content.mediaType, true)
+                    } else {
+                        payload = (.named("RawBody"), content.mediaType, false)
+                    }
+                }
+                var headerDecls: [PropertyDecl] = []
+                var usedHeaderNames: Set<String> = []
+                for header in response.headers {
+                    var type = swiftType(header.schema, suggested: Naming.typeName(header.name), parent: qualified, nested: &nested, pointer: pointer + "/responses/\(response.status)/headers/\(header.name)")
+                    if !header.required { type = type.nonNull }
+                    headerDecls.append(PropertyDecl(
+                        swiftName: Naming.unique(Naming.memberName(header.name), &usedHeaderNames), wireName: header.name, type: type,
+                        presence: header.required ? .required : .optional, readOnly: false, writeOnly: false, doc: [header.description]))
+                }
+                outputs.append(.init(
+                    caseName: caseName, status: response.status, body: payload, headers: headerDecls,
+                    headersTypeName: headerDecls.isEmpty ? nil : Naming.typeName(caseName) + "Headers", doc: [response.description]))
+            }
+            let schemes = document.securitySchemes
+            let alternatives = op.security.map { requirement in requirement.schemes.compactMap { name in schemes.first { $0.name == name } } }
+            return OperationDecl(
+                operation: op, typeName: typeName, methodName: methodName, params: params, body: body, outputs: outputs,
+                nested: nested, security: alternatives.filter { !$0.isEmpty },
+                allowsAnonymous: alternatives.contains { $0.isEmpty })
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import OpenAPIModel
+
+extension Translator {
+    /// Properties and required names of a schema with its `allOf` members merged in, refs followed.
+    func mergedObject(_ schema: Schema, seen: inout Set<String>) -> (properties: [(name: String, schema: Schema)], required: [String], forbidsExtra: Bool) {
+        var properties: [(name: String, schema: Schema)] = []
+        var required: [String] = []
+        var forbids = false
+        func add(_ part: (properties: [(name: String, schema: Schema)], required: [String], forbidsExtra: Bool)) {
+            for property in part.properties {
+                if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                    properties[index] = property
+                } else {
+                    properties.append(property)
+                }
+            }
+            required.append(contentsOf: part.required.filter { !required.contains($0) })
+            forbids = forbids || part.forbidsExtra
+        }
+        for member in schema.allOf {
+            if let ref = member.ref {
+                guard seen.insert(ref).inserted, let target = componentSchemas[ref] else {
+                    diagnostics.error("allOf cycle through '\(ref)' cannot be represented", at: member.location)
+                    continue
+                }
+                add(mergedObject(target, seen: &seen))
+            } else {
+                add(mergedObject(member, seen: &seen))
+            }
+        }
+        if case .forbidden = schema.additionalProperties { forbids = true }
+        add((schema.properties, schema.required, false))
+        return (properties, required, forbids && schema.allOf.isEmpty)
+    }
+
+    func structDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> StructDecl {
+        var seen: Set<String> = []
+        let merged = mergedObject(schema, seen: &seen)
+        if case .schema = schema.additionalProperties {
+            diagnostics.warning("'additionalProperties' with a schema beside declared properties is not supported; extra members are accepted but not kept", at: schema.location)
+        }
+        var nested: [Decl] = []
+        var usedMembers: Set<String> = ["decode", "init"]
+        var properties: [PropertyDecl] = []
+        for (wireName, propertySchema) in merged.properties {
+            let swiftName = Naming.unique(Naming.memberName(wireName), &usedMembers)
+            var type = swiftType(propertySchema, suggested: Naming.typeName(wireName), parent: qualified, nested: &nested, pointer: pointer + "/properties/\(wireName)")
+            if case .named(let target) = type.nonNull, !target.hasPrefix("JSONValue") {
+                directEdges[qualified, default: []].insert(target)
+            }
+            let isRequired = merged.required.contains(wireName)
+            var presence: PropertyDecl.Presence = isRequired ? .required : (type.isNullable ? .field : .optional)
+            if !isRequired, let value = propertySchema.defaultValue ?? componentSchemas[propertySchema.ref ?? ""]?.defaultValue, value != .null {
+                if let literal = literal(value, for: type) {
+                    presence = .defaulted(literal)
+                } else {
+                    diagnostics.warning("default value of '\(wireName)' cannot be written as a Swift literal; it is not applied", at: propertySchema.location)
+                }
+            }
+            if propertySchema.readOnly {
+                presence = .optional
+                type = type.nonNull
+            }
+            properties.append(PropertyDecl(
+                swiftName: swiftName, wireName: wireName, type: type, presence: presence,
+                readOnly: propertySchema.readOnly, writeOnly: propertySchema.writeOnly,
+                doc: [propertySchema.title, propertySchema.description]))
+        }
+        for requiredName in merged.required where !merged.properties.contains(where: { $0.name == requiredName }) {
+            diagnostics.warning("'\(requiredName)' is required but not declared in 'properties'; it is not checked", at: schema.location)
+        }
+        return StructDecl(
+            name: name, qualifiedName: qualified, doc: [schema.title, schema.description],
+            origin: origin(pointer, schema.location), properties: properties,
+            forbidsAdditionalProperties: merged.forbidsExtra, nested: nested)
+    }
+
+    func enumDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> EnumDecl {
+        let values = schema.enumValues ?? schema.constValue.map { [$0] } ?? []
+        let rawType = enumRawType(schema, values) ?? "String"
+        var used: Set<String> = []
+        var cases: [(name: String, raw: String)] = []
+        for value in values {
+            switch value {
+            case .string(let text):
+                var caseName = Naming.memberName(text)
+                if caseName == "_unnamed" { caseName = "_empty" }
+                cases.append((Naming.unique(caseName, &used), Naming.literal(text)))
+            case .number(let number):
+                let caseName = number.text.hasPrefix("-") ? "minus\(number.text.dropFirst())" : "value\(number.text)"
+                cases.append((Naming.unique(caseName, &used), number.text))
+            default:
+                continue
+            }
+        }
+        enumCases[qualified] = cases
+        return EnumDecl(name: name, rawType: rawType, cases: cases, doc: [schema.title, schema.description], origin: origin(pointer, schema.location))
+    }
+
+    func unionDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> UnionDecl {
+        var nested: [Decl] = []
+        var used: Set<String> = []
+        var cases: [(name: String, type: SwiftType)] = []
+        var refCase: [String: String] = [:]
+        let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
+        if !schema.oneOf.isEmpty && !schema.anyOf.isEmpty {
+            diagnostics.warning("'oneOf' and 'anyOf' together: both lists become alternatives", at: schema.location)
+        }
+        if !schema.properties.isEmpty {
+            diagnostics.warning("properties beside '\(keyword)' are not supported; only the alternatives are used", at: schema.location)
+        }
+        for (index, member) in nonNullMembers(schema).enumerated() {
+            let base = member.ref.map { Naming.memberName(componentTypeNames[$0] ?? $0) } ?? "case\(index + 1)"
+            let caseName = Naming.unique(base, &used)
+            let type = swiftType(member, suggested: Naming.typeName(caseName), parent: qualified, nested: &nested, pointer: pointer + "/\(keyword)/\(index)")
+            if let ref = member.ref { refCase[ref] = caseName }
+            cases.append((caseName, type))
+        }
+        var discriminator: (property: String, values: [(value: String, caseName: String)])?
+        if let declared = schema.discriminator {
+            var values: [(value: String, caseName: String)] = declared.mapping.compactMap { entry in
+                refCase[entry.schema].map { (entry.value, $0) }
+            }
+            for (ref, caseName) in refCase.sorted(by: { $0.key < $1.key }) where !values.contains(where: { $0.caseName == caseName }) {
+                values.append((ref, caseName))
+            }
+            discriminator = (declared.propertyName, values)
+        }
+        return UnionDecl(
+            name: name, qualifiedName: qualified, cases: cases, discriminator: discriminator,
+            doc: [schema.title, schema.description], origin: origin(pointer, schema.location), nested: nested)
+    }
+
+    /// A Swift literal for a spec `default`, when the type has one.
+    func literal(_ value: SpecValue, for type: SwiftType) -> String? {
+        switch (type.nonNull, value) {
+        case (.string, .string(let text)): return Naming.literal(text)
+        case (.integer, .number(let number)) where number.int64 != nil: return number.text
+        case (.number, .number(let number)): return number.double.map { String($0) }
+        case (.bool, .bool(let flag)): return String(flag)
+        case (.named(let name), .string(let text)):
+            return enumCases[name]?.first { $0.raw == Naming.literal(text) }.map { ".\(Naming.escaped($0.name))" }
+        case (.named(let name), .number(let number)):
+            return enumCases[name]?.first { $0.raw == number.text }.map { ".\(Naming.escaped($0.name))" }
+        case (.array, .array(let items)) where items.isEmpty: return "[]"
+        default: return nil
+        }
+    }
+
+    /// Makes direct struct properties that lead back to their own struct `Box<T>`, so the types have finite size.
+    func applyBoxing(_ decls: [Decl]) -> [Decl] {
+        func reaches(_ from: String, _ target: String) -> Bool {
+            var stack = [from], visited: Set<String> = []
+            while let next = stack.popLast() {
+                if next == target { return true }
+                guard visited.insert(next).inserted else { continue }
+                stack.append(contentsOf: directEdges[next] ?? [])
+            }
+            return false
+        }
+        func rewrite(_ decl: Decl) -> Decl {
+            switch decl {
+            case .structure(var s):
+                s.properties = s.properties.map { property in
+                    var property = property
+                    if case .named(let target) = property.type.nonNull, reaches(target, s.qualifiedName) {
+                        property.type = property.type.isNullable ? .nullable(.boxed(.named(target))) : .boxed(.named(target))
+                    }
+                    return property
+                }
+                s.nested = s.nested.map(rewrite)
+                return .structure(s)
+            case .union(var u):
+                u.nested = u.nested.map(rewrite)
+                return .union(u)
+            default:
+                return decl
+            }
+        }
+        return decls.map(rewrite)
+    }
+}

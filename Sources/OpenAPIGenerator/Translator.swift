@@ -1,0 +1,234 @@
+import OpenAPIModel
+
+/// Turns the OpenAPI model into declarations: one type per component schema, nested types for inline
+/// schemas, and operation namespaces. Problems it meets are diagnostics, never silent drops.
+final class Translator {
+    let document: Document
+    let diagnostics: DiagnosticCollector
+    let fileName: String
+    var componentSchemas: [String: Schema] = [:]
+    var componentTypeNames: [String: String] = [:]
+    /// Component names whose declaration is a typealias: uses inline the underlying type.
+    var aliasComponents: Set<String> = []
+    var aliasStack: [String] = []
+    /// Direct (non-collection) struct-to-struct edges, to find recursion that needs a box.
+    var directEdges: [String: Set<String>] = [:]
+    var enumCases: [String: [(name: String, raw: String)]] = [:]
+
+    init(document: Document, diagnostics: DiagnosticCollector, fileName: String) {
+        self.document = document
+        self.diagnostics = diagnostics
+        self.fileName = fileName
+        var used: Set<String> = []
+        for (name, schema) in document.schemas {
+            componentSchemas[name] = schema
+            componentTypeNames[name] = Naming.unique(Naming.typeName(name), &used)
+        }
+    }
+
+    func origin(_ pointer: String, _ location: SourceLocation) -> Origin {
+        Origin(pointer: pointer, location: location)
+    }
+
+    func remark(_ origin: Origin) -> String {
+        "- Remark: Generated from `\(origin.pointer)` (\(fileName):\(origin.location.line):\(origin.location.column))."
+    }
+
+    // MARK: Components
+
+    func componentDecls() -> [Decl] {
+        for (name, schema) in document.schemas where classify(schema) == .alias {
+            aliasComponents.insert(name)
+        }
+        for (name, schema) in document.schemas where classify(schema) == .enumeration {
+            _ = enumDecl(schema, name: componentTypeNames[name]!, qualified: componentTypeNames[name]!, pointer: "#/components/schemas/\(name)")
+        }
+        var decls: [Decl] = []
+        for (name, schema) in document.schemas {
+            let typeName = componentTypeNames[name]!
+            let pointer = "#/components/schemas/\(name)"
+            if aliasComponents.contains(name) {
+                aliasStack = [name]
+                var nested: [Decl] = []
+                let type = swiftType(schema, suggested: typeName + "Value", parent: nil, nested: &nested, pointer: pointer)
+                decls.append(contentsOf: nested)
+                decls.append(.alias(AliasDecl(name: typeName, type: type, doc: [schema.title, schema.description], origin: origin(pointer, schema.location))))
+                aliasStack = []
+            } else if let decl = namedDecl(schema, name: typeName, qualified: typeName, pointer: pointer) {
+                decls.append(decl)
+            }
+        }
+        return applyBoxing(decls)
+    }
+
+    enum Shape: Equatable { case structure, enumeration, union, alias }
+
+    func classify(_ schema: Schema) -> Shape {
+        if schema.ref != nil { return .alias }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            return nonNullMembers(schema).count == 1 && schema.properties.isEmpty ? .alias : .union
+        }
+        if !schema.allOf.isEmpty {
+            return schema.allOf.count == 1 && schema.allOf[0].ref != nil && schema.properties.isEmpty ? .alias : .structure
+        }
+        if let values = schema.enumValues ?? schema.constValue.map({ [$0] }), enumRawType(schema, values) != nil { return .enumeration }
+        let objectLike = schema.types.contains("object") || (schema.types.isEmpty && !schema.properties.isEmpty)
+        if objectLike && !schema.properties.isEmpty && schema.types.count <= 1 { return .structure }
+        return .alias
+    }
+
+    func nonNullMembers(_ schema: Schema) -> [Schema] {
+        (schema.oneOf + schema.anyOf).filter { !($0.types.isEmpty && $0.nullable && $0.ref == nil) && $0.types != ["null"] }
+    }
+
+    func enumRawType(_ schema: Schema, _ values: [SpecValue]) -> String? {
+        let nonNull = values.filter { $0 != .null }
+        if nonNull.isEmpty { return nil }
+        if (schema.types.isEmpty || schema.types == ["string"]), nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            return "String"
+        }
+        if schema.types == ["integer"] || schema.types.isEmpty,
+           nonNull.allSatisfy({ if case .number(let n) = $0 { n.int64 != nil } else { false } }) {
+            return "Int"
+        }
+        return nil
+    }
+
+    /// The declaration for a schema that needs a named type (struct, enum, union); nil for aliases.
+    func namedDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> Decl? {
+        switch classify(schema) {
+        case .structure: return .structure(structDecl(schema, name: name, qualified: qualified, pointer: pointer))
+        case .enumeration: return .enumeration(enumDecl(schema, name: name, qualified: qualified, pointer: pointer))
+        case .union: return .union(unionDecl(schema, name: name, qualified: qualified, pointer: pointer))
+        case .alias: return nil
+        }
+    }
+
+    // MARK: Types of schemas
+
+    /// The Swift type for `schema`; inline schemas that need a named type are declared in `nested`
+    /// under `parent` (nil: top level).
+    func swiftType(_ schema: Schema, suggested: String, parent: String?, nested: inout [Decl], pointer: String) -> SwiftType {
+        let base = nonNullType(schema, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
+        guard schema.nullable, !base.isNullable else { return base }
+        if case .any = base { return base }
+        return .nullable(base)
+    }
+
+    private func nonNullType(_ schema: Schema, suggested: String, parent: String?, nested: inout [Decl], pointer: String) -> SwiftType {
+        if let ref = schema.ref {
+            guard aliasComponents.contains(ref), let target = componentSchemas[ref] else {
+                return .named(componentTypeNames[ref] ?? "JSONValue")
+            }
+            if aliasStack.contains(ref) {
+                diagnostics.error("schema '\(ref)' refers to itself only through aliases and arrays; this recursion cannot be represented as a Swift type — wrap it in an object", at: schema.location)
+                return .any
+            }
+            aliasStack.append(ref)
+            defer { aliasStack.removeLast() }
+            return swiftType(target, suggested: componentTypeNames[ref]! + "Value", parent: nil, nested: &nested, pointer: "#/components/schemas/\(ref)")
+        }
+        switch classify(schema) {
+        case .structure, .enumeration, .union:
+            var used = Set(componentTypeNames.values)
+            var name = suggested
+            if used.contains(name) || name == parent?.split(separator: ".").last.map(String.init) { name += "Value" }
+            for decl in nested { used.insert(decl.name) }
+            name = Naming.unique(name, &used)
+            let qualified = parent.map { "\($0).\(name)" } ?? name
+            if let decl = namedDecl(schema, name: name, qualified: qualified, pointer: pointer) { nested.append(decl) }
+            return .named(qualified)
+        case .alias:
+            break
+        }
+        let members = nonNullMembers(schema)
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty, let only = members.first {
+            return swiftType(only, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
+        }
+        if schema.allOf.count == 1 {
+            return swiftType(schema.allOf[0], suggested: suggested, parent: parent, nested: &nested, pointer: pointer + "/allOf/0")
+        }
+        if schema.types.count > 1 {
+            diagnostics.warning("a schema of several types (\(schema.types.joined(separator: ", "))) is represented as JSONValue and only its JSON well-formedness is checked", at: schema.location)
+            return .any
+        }
+        switch schema.types.first {
+        case "string":
+            switch schema.format {
+            case "date-time": return .dateTime
+            case "uuid": return .uuid
+            default: return .string(rules: stringRules(schema))
+            }
+        case "integer":
+            let name = schema.format == "int32" ? "Int32" : schema.format == "int64" ? "Int64" : "Int"
+            return .integer(name, rules: numberRules(schema))
+        case "number":
+            return .number(schema.format == "float" ? "Float" : "Double", rules: numberRules(schema))
+        case "boolean":
+            return .bool
+        case "array":
+            let element = schema.items.map {
+                swiftType($0, suggested: suggested + "Item", parent: parent, nested: &nested, pointer: pointer + "/items")
+            } ?? .any
+            return .array(element, rules: arrayRules(schema))
+        case "object", nil:
+            if case .schema(let valueSchema) = schema.additionalProperties {
+                return .dictionary(swiftType(valueSchema, suggested: suggested + "Value", parent: parent, nested: &nested, pointer: pointer + "/additionalProperties"))
+            }
+            if schema.types.first == "object" { return .dictionary(.any) }
+            return .any
+        default:
+            return .any
+        }
+    }
+
+    // MARK: Rules
+
+    func stringRules(_ schema: Schema) -> String? {
+        var parts: [String] = []
+        if let value = schema.minLength { parts.append("minLength: \(value)") }
+        if let value = schema.maxLength { parts.append("maxLength: \(value)") }
+        if let value = schema.pattern { parts.append("pattern: \(Naming.literal(value))") }
+        if let format = schema.format, ["email", "uri", "date", "ipv4", "ipv6", "hostname"].contains(format) {
+            parts.append("format: .\(format)")
+        }
+        return parts.isEmpty ? nil : "StringRules(\(parts.joined(separator: ", ")))"
+    }
+
+    func numberRules(_ schema: Schema) -> String? {
+        var parts: [String] = []
+        func add(_ label: String, _ number: SpecNumber?) {
+            guard let number else { return }
+            guard let double = number.double, double.isFinite else {
+                diagnostics.warning("'\(label)' \(number) is out of range and is not enforced", at: schema.location)
+                return
+            }
+            parts.append("\(label): \(number.isInteger ? number.text : String(double))")
+        }
+        add("minimum", schema.minimum)
+        add("maximum", schema.maximum)
+        add("exclusiveMinimum", schema.exclusiveMinimum)
+        add("exclusiveMaximum", schema.exclusiveMaximum)
+        add("multipleOf", schema.multipleOf)
+        return parts.isEmpty ? nil : "NumberRules(\(parts.joined(separator: ", ")))"
+    }
+
+    func arrayRules(_ schema: Schema) -> String? {
+        var parts: [String] = []
+        if let value = schema.minItems { parts.append("minItems: \(value)") }
+        if let value = schema.maxItems { parts.append("maxItems: \(value)") }
+        if schema.uniqueItems { parts.append("uniqueItems: true") }
+        return parts.isEmpty ? nil : "ArrayRules(\(parts.joined(separator: ", ")))"
+    }
+}
+
+extension Decl {
+    var name: String {
+        switch self {
+        case .structure(let d): d.name
+        case .enumeration(let d): d.name
+        case .union(let d): d.name
+        case .alias(let d): d.name
+        }
+    }
+}

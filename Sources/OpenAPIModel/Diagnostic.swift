@@ -1,0 +1,72 @@
+@_exported import YAMLTree
+
+/// A message about the spec at a place in it, printed the way compilers print theirs so that
+/// `swift build`, Xcode and editors show it at the spot.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Equatable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    /// `LINE:COL: error: message`, to be prefixed with the file's path.
+    public var description: String { "\(location.line):\(location.column): \(severity.rawValue): \(message)" }
+
+    /// `path:LINE:COL: error: message`.
+    public func formatted(file: String) -> String { "\(file):\(description)" }
+}
+
+/// Collects diagnostics while a stage runs; the stage goes on after an error so that one run reports them all.
+public final class DiagnosticCollector {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.error, message, at: location))
+    }
+
+    public func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
+    /// In source order, so the output reads top to bottom.
+    public var sorted: [Diagnostic] {
+        diagnostics.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+    }
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+public func nearestName(to word: String, in candidates: some Sequence<String>) -> String? {
+    var best: (name: String, distance: Int)?
+    for candidate in candidates {
+        let distance = editDistance(word.lowercased(), candidate.lowercased())
+        if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+    }
+    guard let best, best.distance <= max(2, word.count / 3) else { return nil }
+    return best.name
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,206 @@
+/// Reads a YAML tree into a `Document`, reporting every problem it finds with the place it was written.
+/// It keeps going after an error so that one run lists them all; the result is `nil` only when the text is not
+/// a YAML mapping at all.
+public enum OpenAPIParser {
+    public static func parse(_ text: String, diagnostics: DiagnosticCollector) -> Document? {
+        let root: YAMLNode
+        do {
+            guard let node = try YAMLParser.parse(text) else {
+                diagnostics.error("the document is empty; expected an OpenAPI 3.0 or 3.1 mapping", at: .init(line: 1, column: 1))
+                return nil
+            }
+            root = node
+        } catch {
+            diagnostics.error(error.message, at: error.location)
+            return nil
+        }
+        guard root.mapping != nil else {
+            diagnostics.error("expected a mapping at the top of the document, found a \(root.kindName)", at: root.location)
+            return nil
+        }
+        return DocumentReader(root: root, diagnostics: diagnostics).read()
+    }
+}
+
+/// The state of one parse: the root for `$ref` look-ups, and the references being followed (to catch cycles).
+final class DocumentReader {
+    let root: YAMLNode
+    let diagnostics: DiagnosticCollector
+    var is31 = true
+    var componentSchemaNames: [String] = []
+    var pointerStack: [String] = []
+
+    init(root: YAMLNode, diagnostics: DiagnosticCollector) {
+        self.root = root
+        self.diagnostics = diagnostics
+    }
+
+    func read() -> Document? {
+        let version = string(root["openapi"], "openapi") ?? ""
+        if root["openapi"] == nil {
+            let message = root["swagger"] != nil
+                ? "Swagger 2.0 documents are not supported; convert the document to OpenAPI 3.0 or 3.1"
+                : "missing 'openapi' version field; expected 3.0.x or 3.1.x"
+            diagnostics.error(message, at: root.location)
+        } else if version.hasPrefix("3.0") {
+            is31 = false
+        } else if !version.hasPrefix("3.1") {
+            diagnostics.error("OpenAPI version '\(version)' is not supported; expected 3.0.x or 3.1.x", at: root["openapi"]!.location)
+        }
+        let info = root["info"]
+        let components = root["components"]
+        componentSchemaNames = components?["schemas"]?.mapping?.compactMap { $0.key.scalar } ?? []
+
+        var schemas: [(name: String, schema: Schema)] = []
+        for (key, value) in components?["schemas"]?.mapping ?? [] {
+            guard let name = key.scalar else { continue }
+            pointerStack = ["#/components/schemas/\(name)"]
+            schemas.append((name, schema(value)))
+        }
+        pointerStack = []
+        let schemes = securitySchemes(components?["securitySchemes"])
+        let globalSecurity = securityRequirements(root["security"], schemes: schemes) ?? []
+        return Document(
+            openapi: version,
+            title: string(info?["title"], "title") ?? "API",
+            version: string(info?["version"], "version") ?? "",
+            description: info?["description"]?.scalar,
+            schemas: schemas,
+            operations: operations(globalSecurity: globalSecurity, schemes: schemes),
+            securitySchemes: schemes,
+            security: globalSecurity
+        )
+    }
+
+    // MARK: Scalars
+
+    func string(_ node: YAMLNode?, _ field: String) -> String? {
+        guard let node else { return nil }
+        guard let text = node.scalar else {
+            diagnostics.error("'\(field)' must be a string, found a \(node.kindName)", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ node: YAMLNode?, _ field: String) -> Bool? {
+        guard let node else { return nil }
+        guard let value = node.bool else {
+            diagnostics.error("'\(field)' must be true or false", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    func int(_ node: YAMLNode?, _ field: String) -> Int? {
+        guard let node else { return nil }
+        guard node.isPlainScalar, let text = node.scalar, let value = Int(text), value >= 0 else {
+            diagnostics.error("'\(field)' must be a non-negative integer", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    func number(_ node: YAMLNode?, _ field: String) -> SpecNumber? {
+        guard let node else { return nil }
+        guard node.isPlainScalar, let text = node.scalar, Double(text) != nil || Int64(text) != nil else {
+            diagnostics.error("'\(field)' must be a number", at: node.location)
+            return nil
+        }
+        return SpecNumber(text)
+    }
+
+    func value(_ node: YAMLNode) -> SpecValue {
+        switch node.content {
+        case .scalar(let text, .plain):
+            if node.isNull { return .null }
+            if let bool = node.bool { return .bool(bool) }
+            if Int64(text) != nil || (Double(text) != nil && text.allSatisfy({ "0123456789+-.eE".contains($0) })) {
+                return .number(SpecNumber(text))
+            }
+            if text.allSatisfy(\.isNumber) { return .number(SpecNumber(text)) }
+            return .string(text)
+        case .scalar(let text, .quoted):
+            return .string(text)
+        case .sequence(let items):
+            return .array(items.map(value))
+        case .mapping(let pairs):
+            var object: [String: SpecValue] = [:]
+            for pair in pairs { object[pair.key.scalar ?? ""] = value(pair.value) }
+            return .object(object)
+        }
+    }
+
+    // MARK: References
+
+    /// Follows a JSON pointer (`#/a/b~1c`) from the document root.
+    func resolvePointer(_ ref: String) -> YAMLNode? {
+        guard ref.hasPrefix("#") else { return nil }
+        var node: YAMLNode? = root
+        for rawPart in ref.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
+            let part = (String(rawPart).removingPercentEncodingIfPossible)
+                .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            if let items = node?.sequence {
+                guard let index = Int(part), items.indices.contains(index) else { return nil }
+                node = items[index]
+            } else {
+                node = node?[part]
+            }
+        }
+        return node
+    }
+
+    /// Resolves a `$ref` to a component of `kind` (parameters, responses, ...), following chains; nil after reporting.
+    func resolved(_ node: YAMLNode, kind: String) -> YAMLNode? {
+        var current = node
+        var seen: Set<String> = []
+        while let refNode = current["$ref"] {
+            guard let ref = refNode.scalar else {
+                diagnostics.error("'$ref' must be a string", at: refNode.location)
+                return nil
+            }
+            guard ref.hasPrefix("#") else {
+                diagnostics.error("external $ref '\(ref)' is not supported; only references within the document (#/...) are", at: refNode.location)
+                return nil
+            }
+            guard seen.insert(ref).inserted else {
+                diagnostics.error("reference cycle through '\(ref)'", at: refNode.location)
+                return nil
+            }
+            guard let target = resolvePointer(ref) else {
+                let prefix = "#/components/\(kind)/"
+                let names = root["components"]?[kind]?.mapping?.compactMap { $0.key.scalar } ?? []
+                var message = "$ref '\(ref)' does not resolve"
+                if ref.hasPrefix(prefix), let near = nearestName(to: String(ref.dropFirst(prefix.count)), in: names) {
+                    message += "; did you mean '\(prefix)\(near)'?"
+                }
+                diagnostics.error(message, at: refNode.location)
+                return nil
+            }
+            current = target
+        }
+        return current
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

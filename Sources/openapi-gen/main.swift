@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import OpenAPIGenerator
+
+/// The generator's command line: the build plugin's tool, and usable by hand.
+@main
+struct OpenAPIGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi-gen",
+        abstract: "Generate Swift types, operations and Hummingbird routes from an OpenAPI 3.0/3.1 document.",
+        subcommands: [Generate.self, Lint.self]
+    )
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the generated Swift files into a directory (a file is rewritten only when its content changes).")
+
+    @Argument(help: "The OpenAPI document (YAML or JSON).")
+    var spec: String
+
+    @Option(name: .shortAndLong, help: "The directory to write the generated files into.")
+    var output: String
+
+    func run() throws {
+        let result = try SpecFile.generate(spec)
+        guard let files = result.files else { throw ExitCode.failure }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        for (name, contents) in files {
+            let path = (output as NSString).appendingPathComponent(name)
+            let data = Data(contents.utf8)
+            if FileManager.default.contents(atPath: path) == data { continue }
+            do {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                SpecFile.printError("\(path):1:1: error: cannot write generated file: \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check an OpenAPI document and print its diagnostics; exits non-zero on any error.")
+
+    @Argument(help: "The OpenAPI document (YAML or JSON).")
+    var spec: String
+
+    func run() throws {
+        let result = try SpecFile.generate(spec)
+        if result.hasErrors { throw ExitCode.failure }
+    }
+}
+
+enum SpecFile {
+    /// Reads and generates, printing every diagnostic as `path:line:col: severity: message`.
+    static func generate(_ path: String) throws -> Generator.Output {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError("\(path):1:1: error: cannot read the spec file")
+            throw ExitCode.failure
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            printError("\(path):1:1: error: the spec is not valid UTF-8")
+            throw ExitCode.failure
+        }
+        let result = Generator.generate(spec: text, fileName: (path as NSString).lastPathComponent)
+        for diagnostic in result.diagnostics { printError(diagnostic.formatted(file: path)) }
+        return result
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
