@@ -20,12 +20,21 @@ struct CodeWriter {
         line("}")
     }
 
+    /// A scope whose opening line is given whole (a closure's `{ a, b in`), closed by `closing`.
+    mutating func scope(_ opening: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
+        line(opening)
+        indentation += 1
+        body(&self)
+        indentation -= 1
+        line(closing)
+    }
+
     /// `///` lines for a doc comment; nothing for empty text.
     mutating func doc(_ paragraphs: [String?]) {
         let present = paragraphs.compactMap { $0?.trimmingWhitespace }.filter { !$0.isEmpty }
         for (index, paragraph) in present.enumerated() {
             if index > 0 { line("///") }
-            for textLine in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+            for textLine in paragraph.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 line(("/// " + textLine).trimmingTrailingWhitespace)
             }
         }

@@ -25,6 +25,7 @@ public enum Generator {
         let translator = Translator(document: document, diagnostics: diagnostics, fileName: fileName)
         let components = translator.componentDecls()
         let operations = translator.operationDecls()
+        let declarations = components + translator.applyBoxing(translator.sharedDecls)
         guard !diagnostics.hasErrors else {
             return Output(files: nil, diagnostics: diagnostics.sorted)
         }
@@ -34,7 +35,7 @@ public enum Generator {
 
             """
         var schemaFiles = Array(repeating: CodeWriter(), count: 4)
-        for (index, decl) in components.enumerated() {
+        for (index, decl) in declarations.enumerated() {
             if !schemaFiles[index % 4].text.isEmpty { schemaFiles[index % 4].line() }
             SchemaRenderer.render(decl, remark: translator.remark, into: &schemaFiles[index % 4])
         }

@@ -51,7 +51,7 @@ struct OperationRenderer {
         }
         w.line()
         w.line("/// Everything the handler gets from the request, decoded and validated.")
-        w.block("public struct Input: Sendable, Hashable") { w in
+        w.block("public struct Input: Sendable") { w in
             for part in inputParts { w.line("public var \(part.name): \(part.type)") }
             let params = inputParts.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
             w.block("public init(\(params.joined(separator: ", ")))") { w in
@@ -67,7 +67,7 @@ struct OperationRenderer {
         }
         w.line()
         w.line("/// The documented responses; a handler can return no other.")
-        w.block("public enum Output: Sendable, Hashable") { w in
+        w.block("public enum Output: Sendable, Equatable") { w in
             for output in op.outputs {
                 var fields: [String] = []
                 if output.status.hasSuffix("XX") || output.status == "default" { fields.append("statusCode: Int") }
@@ -84,7 +84,7 @@ struct OperationRenderer {
     }
 
     private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], into w: inout CodeWriter) {
-        w.block("public struct \(name): Sendable, Hashable") { w in
+        w.block("public struct \(name): Sendable, Equatable") { w in
             for p in properties {
                 w.doc(p.doc)
                 w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")

@@ -46,13 +46,13 @@ enum SchemaRenderer {
                     let name = Naming.escaped(p.swiftName)
                     switch p.presence {
                     case .required:
-                        w.line("\(name) = try container.decode(\(p.type.spelling).self, forKey: .\(name))")
+                        w.line("self.\(name) = try container.decode(\(p.type.spelling).self, forKey: .\(name))")
                     case .optional:
-                        w.line("\(name) = try container.decodeIfPresent(\(p.type.nonNull.spelling).self, forKey: .\(name))")
+                        w.line("self.\(name) = try container.decodeIfPresent(\(p.type.nonNull.spelling).self, forKey: .\(name))")
                     case .field:
-                        w.line("\(name) = try container.decodeField(\(p.type.nonNull.spelling).self, forKey: .\(name))")
+                        w.line("self.\(name) = try container.decodeField(\(p.type.nonNull.spelling).self, forKey: .\(name))")
                     case .defaulted(let literal):
-                        w.line("\(name) = try container.decodeIfPresent(\(p.type.spelling).self, forKey: .\(name)) ?? \(literal)")
+                        w.line("self.\(name) = try container.decodeIfPresent(\(p.type.spelling).self, forKey: .\(name)) ?? \(literal)")
                     }
                 }
             }
@@ -67,7 +67,7 @@ enum SchemaRenderer {
                     case .field: function = "encodeField"
                     default: function = "encode"
                     }
-                    w.line("try container.\(function)(\(Naming.escaped(p.swiftName)), forKey: .\(Naming.escaped(p.swiftName)))")
+                    w.line("try container.\(function)(self.\(Naming.escaped(p.swiftName)), forKey: .\(Naming.escaped(p.swiftName)))")
                 }
             }
             w.line()
@@ -140,7 +140,7 @@ enum SchemaRenderer {
             w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
                 if let discriminator = u.discriminator {
                     let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
-                    w.block("return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in") { w in
+                    w.scope("return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in") { w in
                         w.block("switch tag") { w in
                             for entry in discriminator.values {
                                 guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }

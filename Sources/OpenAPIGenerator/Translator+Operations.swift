@@ -1,6 +1,19 @@
 import OpenAPIModel
 
 extension Translator {
+    /// The type of a component response's or request body's schema: declared once at the top level and reused.
+    func shared(_ key: String?, _ schema: Schema, suggested: String?, local: () -> SwiftType) -> SwiftType {
+        guard let key, let suggested, schema.ref == nil else { return local() }
+        if let type = sharedTypes[key] { return type }
+        var used = Set(componentTypeNames.values).union(sharedDecls.map(\.name))
+        let name = Naming.unique(suggested, &used)
+        var nested: [Decl] = []
+        let type = swiftType(schema, suggested: name, parent: nil, nested: &nested, pointer: "#/components/\(key)")
+        sharedDecls.append(contentsOf: nested)
+        sharedTypes[key] = type
+        return type
+    }
+
     func operationDecls() -> [OperationDecl] {
         var usedTypes = Set(componentTypeNames.values)
         var usedMethods: Set<String> = ["registerRoutes"]
@@ -48,7 +61,11 @@ extension Translator {
             if let requestBody = op.requestBody, let content = requestBody.contents.first(where: \.isJSON) ?? requestBody.contents.first {
                 let type: SwiftType
                 if content.isJSON {
-                    type = content.schema.map { swiftType($0, suggested: "Body", parent: qualified, nested: &nested, pointer: pointer + "/requestBody") } ?? .any
+                    type = content.schema.map { schema in
+                        shared(requestBody.componentName.map { "requestBodies/\($0)" }, schema, suggested: requestBody.componentName.map { Naming.typeName($0) + "RequestBody" }) {
+                            swiftType(schema, suggested: "Body", parent: qualified, nested: &nested, pointer: pointer + "/requestBody")
+                        }
+                    } ?? .any
                 } else {
                     type = .named("RawBody")
                 }
@@ -61,7 +78,11 @@ extension Translator {
                 var payload: (type: SwiftType, contentType: String, isJSON: Bool)?
                 if let content = response.contents.first(where: \.isJSON) ?? response.contents.first {
                     if content.isJSON {
-                        let type = content.schema.map { swiftType($0, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested, pointer: pointer + "/responses/\(response.status)") } ?? .any
+                        let type = content.schema.map { schema in
+                            shared(response.componentName.map { "responses/\($0)" }, schema, suggested: response.componentName.map { Naming.typeName($0) + "Response" }) {
+                                swiftType(schema, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested, pointer: pointer + "/responses/\(response.status)")
+                            }
+                        } ?? .any
                         payload = (type, content.mediaType, true)
                     } else {
                         payload = (.named("RawBody"), content.mediaType, false)

@@ -23,6 +23,9 @@ extension Translator {
                     diagnostics.error("allOf cycle through '\(ref)' cannot be represented", at: member.location)
                     continue
                 }
+                if classify(target) != .structure && target.properties.isEmpty {
+                    diagnostics.warning("allOf member '\(ref)' is not an object schema; only object members are merged", at: member.location)
+                }
                 add(mergedObject(target, seen: &seen))
             } else {
                 add(mergedObject(member, seen: &seen))

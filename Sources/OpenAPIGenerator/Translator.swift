@@ -14,6 +14,9 @@ final class Translator {
     /// Direct (non-collection) struct-to-struct edges, to find recursion that needs a box.
     var directEdges: [String: Set<String>] = [:]
     var enumCases: [String: [(name: String, raw: String)]] = [:]
+    /// Types of bodies of component responses and request bodies, generated once and shared by operations.
+    var sharedTypes: [String: SwiftType] = [:]
+    var sharedDecls: [Decl] = []
 
     init(document: Document, diagnostics: DiagnosticCollector, fileName: String) {
         self.document = document

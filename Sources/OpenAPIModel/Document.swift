@@ -54,6 +54,8 @@ public struct MediaContent {
 }
 
 public struct RequestBody {
+    /// The `#/components/requestBodies` name it was referenced by, so its types are generated once.
+    public var componentName: String?
     public var required: Bool
     public var description: String?
     public var contents: [MediaContent]
@@ -68,6 +70,8 @@ public struct Header {
 }
 
 public struct Response {
+    /// The `#/components/responses` name it was referenced by, so its types are generated once.
+    public var componentName: String?
     /// "200", "2XX" or "default".
     public var status: String
     public var description: String?

@@ -130,6 +130,7 @@ extension DocumentReader {
     func requestBody(_ raw: YAMLNode) -> RequestBody? {
         guard let node = resolved(raw, kind: "requestBodies") else { return nil }
         return RequestBody(
+            componentName: componentName(raw, kind: "requestBodies"),
             required: node["required"]?.bool ?? false,
             description: node["description"]?.scalar,
             contents: contents(node["content"]),
@@ -168,8 +169,16 @@ extension DocumentReader {
                 }()
                 headers.append(Header(name: name, required: header["required"]?.bool ?? false, description: header["description"]?.scalar, schema: schema))
             }
-            return Response(status: status, description: item["description"]?.scalar, headers: headers, contents: contents(item["content"]), location: pair.key.location)
+            return Response(componentName: componentName(pair.value, kind: "responses"), status: status, description: item["description"]?.scalar, headers: headers, contents: contents(item["content"]), location: pair.key.location)
         }
+    }
+
+    /// `Name` when `node` is exactly `$ref: '#/components/<kind>/Name'`.
+    func componentName(_ node: YAMLNode, kind: String) -> String? {
+        let prefix = "#/components/\(kind)/"
+        guard let ref = node["$ref"]?.scalar, ref.hasPrefix(prefix) else { return nil }
+        let name = ref.dropFirst(prefix.count)
+        return name.contains("/") ? nil : String(name)
     }
 
     func securitySchemes(_ node: YAMLNode?) -> [SecurityScheme] {
