@@ -1,0 +1,82 @@
+import CryptoPrimitives
+import Foundation
+
+/// HS256 JSON Web Tokens (RFC 7519 over RFC 7515): what login issues and the bearer hook checks.
+/// Only `alg: HS256` is accepted (never `none`, never another algorithm), the signature is compared in
+/// constant time, `exp` is required and `iat`/`nbf` are honoured with a small leeway.
+public struct JWTSigner: Sendable {
+    public enum Failure: Error, Sendable, Equatable {
+        case malformed
+        case unsupportedAlgorithm
+        case badSignature
+        case expired
+        case notYetValid
+        case missingClaim(String)
+    }
+
+    /// What a valid token says.
+    public struct Claims: Sendable, Equatable {
+        public var subject: String
+        public var issuedAt: Date
+        public var expiresAt: Date
+    }
+
+    private let key: [UInt8]
+    public let leeway: TimeInterval
+
+    /// Secrets shorter than this are refused: HS256 keys should be at least as long as the hash.
+    public static let minimumSecretLength = 32
+
+    public init(secret: [UInt8], leeway: TimeInterval = 30) throws(ConfigurationError) {
+        guard secret.count >= Self.minimumSecretLength else {
+            throw ConfigurationError(message: "JWT_SECRET must be at least \(Self.minimumSecretLength) bytes, got \(secret.count)")
+        }
+        self.key = secret
+        self.leeway = leeway
+    }
+
+    public func sign(subject: String, issuedAt: Date = Date(), lifetime: TimeInterval) throws -> String {
+        let header = #"{"alg":"HS256","typ":"JWT"}"#
+        let payload = try JSONSerialization.data(withJSONObject: [
+            "sub": subject,
+            "iat": Int(issuedAt.timeIntervalSince1970),
+            "exp": Int(issuedAt.timeIntervalSince1970 + lifetime),
+        ], options: [.sortedKeys])
+        let signingInput = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload))
+        let signature = try Crypto.hmacSHA256(key: key, message: Array(signingInput.utf8))
+        return signingInput + "." + Base64URL.encode(signature)
+    }
+
+    public func verify(_ token: String, now: Date = Date()) throws(Failure) -> Claims {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, token.utf8.count <= 8192,
+              let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
+              let signature = Base64URL.decode(parts[2]),
+              let header = try? JSONDecoder().decode(RawHeader.self, from: Data(headerBytes)) else {
+            throw .malformed
+        }
+        guard header.alg == "HS256" else { throw .unsupportedAlgorithm }
+        let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
+        guard let expected = try? Crypto.hmacSHA256(key: key, message: signingInput),
+              Crypto.constantTimeEquals(expected, signature) else { throw .badSignature }
+        guard let claims = try? JSONDecoder().decode(RawClaims.self, from: Data(payloadBytes)) else { throw .malformed }
+        guard let exp = claims.exp else { throw .missingClaim("exp") }
+        guard let sub = claims.sub, !sub.isEmpty else { throw .missingClaim("sub") }
+        let nowSeconds = now.timeIntervalSince1970
+        if nowSeconds > exp + leeway { throw .expired }
+        if let nbf = claims.nbf, nowSeconds + leeway < nbf { throw .notYetValid }
+        let iat = claims.iat
+        if let iat, nowSeconds + leeway < iat { throw .notYetValid }
+        return Claims(subject: sub, issuedAt: Date(timeIntervalSince1970: iat ?? nowSeconds), expiresAt: Date(timeIntervalSince1970: exp))
+    }
+
+    private struct RawHeader: Decodable { var alg: String? }
+    private struct RawClaims: Decodable { var sub: String?; var exp: Double?; var iat: Double?; var nbf: Double? }
+}
+
+/// A setting that makes the server refuse to start.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}

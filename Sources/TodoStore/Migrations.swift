@@ -1,0 +1,66 @@
+import Logging
+import PostgresClient
+
+/// Versioned schema changes. Each runs once, in its own transaction, recorded in `schema_migrations`;
+/// a session advisory lock makes instances that start together take turns instead of racing.
+public enum Migrations {
+    public struct Migration: Sendable {
+        public let version: Int
+        public let name: String
+        public let sql: String
+    }
+
+    /// Arbitrary, fixed: the advisory lock key of this schema.
+    static let lockKey = 7_270_736_900
+
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "users and tasks", sql: """
+            CREATE TABLE users (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                email text NOT NULL CHECK (char_length(email) BETWEEN 3 AND 254),
+                name text CHECK (name IS NULL OR char_length(name) <= 100),
+                password_hash text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT clock_timestamp()
+            );
+            CREATE UNIQUE INDEX users_email_lower_key ON users (lower(email));
+            CREATE TABLE tasks (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                title text NOT NULL CHECK (char_length(title) BETWEEN 1 AND 200),
+                description text CHECK (description IS NULL OR char_length(description) <= 1000),
+                completed boolean NOT NULL DEFAULT false,
+                created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+            );
+            CREATE INDEX tasks_user_created_idx ON tasks (user_id, created_at DESC, id DESC);
+            """),
+    ]
+
+    /// Applies what is missing; returns the versions applied by this call.
+    @discardableResult
+    public static func run(_ conninfo: String, logger: Logger) throws -> [Int] {
+        let connection = try PGConnection.connect(conninfo)
+        try connection.simpleQuery("SELECT pg_advisory_lock(\(lockKey))")
+        defer { _ = try? connection.simpleQuery("SELECT pg_advisory_unlock(\(lockKey))") }
+        try connection.simpleQuery("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version integer PRIMARY KEY,
+                name text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            )
+            """)
+        let done = Set(try connection.simpleQuery("SELECT version FROM schema_migrations").rows.map { try $0.int(0) })
+        var applied: [Int] = []
+        for migration in all where !done.contains(migration.version) {
+            try connection.transaction { connection in
+                try connection.simpleQuery(migration.sql)
+                _ = try connection.query(
+                    PGStatement("record_migration", "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)"),
+                    [String(migration.version), migration.name])
+            }
+            logger.info("applied migration \(migration.version): \(migration.name)")
+            applied.append(migration.version)
+        }
+        return applied
+    }
+}
