@@ -15,11 +15,10 @@ public enum Respond {
         return encoder
     }()
 
-    public static func json<Body: Encodable>(_ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]) throws -> Response {
-        let data = try encoder.encode(body)
+    public static func json<Body: JSONValueEncodable>(_ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = contentType
-        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.write(body.jsonValue))))
     }
 
     public static func json(_ status: Int, bytes: [UInt8], headers: HTTPFields = [:]) -> Response {

@@ -152,7 +152,7 @@ extension OperationRenderer {
     private func renderEncoder(_ op: OperationDecl, into w: inout CodeWriter) {
         w.block("extension Operations.\(op.typeName).Output") { w in
             w.line("/// The HTTP response for this output: its status, headers and encoded body.")
-            w.block("public func response() throws -> Response") { w in
+            w.block("public func response() -> Response") { w in
                 w.block("switch self") { w in
                     for output in op.outputs {
                         var bindings: [String] = []
@@ -173,7 +173,7 @@ extension OperationRenderer {
                         }
                         if let body = output.body {
                             if body.isJSON {
-                                w.line("    return try Respond.json(\(status), body, contentType: \(Naming.literal(body.contentType))\(headerArg))")
+                                w.line("    return Respond.json(\(status), body, contentType: \(Naming.literal(body.contentType))\(headerArg))")
                             } else {
                                 w.line("    return Respond.raw(\(status), body\(headerArg))")
                             }

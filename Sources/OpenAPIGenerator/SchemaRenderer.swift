@@ -13,7 +13,7 @@ enum SchemaRenderer {
 
     static func renderStruct(_ s: StructDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(s.doc + [remark(s.origin)])
-        w.block("public struct \(s.name): Codable, Hashable, Sendable, JSONValueDecodable") { w in
+        w.block("public struct \(s.name): Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable") { w in
             for p in s.properties {
                 var notes = p.doc
                 if p.readOnly { notes.append("Read-only: ignored when a client sends it.") }
@@ -71,6 +71,20 @@ enum SchemaRenderer {
                 }
             }
             w.line()
+            w.line("/// The members in spec order; write-only members are never written.")
+            w.block("public var jsonValue: JSONValue") { w in
+                w.line(coded.isEmpty ? "JSONValue.object(JSONObject())" : "var object = JSONObject()")
+                for p in coded {
+                    let name = Naming.escaped(p.swiftName), key = Naming.literal(p.wireName)
+                    switch p.presence {
+                    case .optional: w.line("object.append(\(key), ifPresent: self.\(name))")
+                    case .field: w.line("object.append(\(key), field: self.\(name))")
+                    default: w.line("object.append(\(key), self.\(name).jsonValue)")
+                    }
+                }
+                if !coded.isEmpty { w.line("return .object(object)") }
+            }
+            w.line()
             renderStructDecoder(s, into: &w)
             for nested in s.nested {
                 w.line()
@@ -109,7 +123,7 @@ enum SchemaRenderer {
 
     static func renderEnum(_ e: EnumDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(e.doc + [remark(e.origin)])
-        w.block("public enum \(e.name): \(e.rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable") { w in
+        w.block("public enum \(e.name): \(e.rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable") { w in
             for c in e.cases {
                 let implicit = e.rawType == "String" && Naming.literal(c.name) == c.raw
                 w.line("case \(Naming.escaped(c.name))" + (implicit ? "" : " = \(c.raw)"))
@@ -119,7 +133,7 @@ enum SchemaRenderer {
 
     static func renderUnion(_ u: UnionDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(u.doc + [remark(u.origin)])
-        w.block("public indirect enum \(u.name): Codable, Hashable, Sendable, JSONValueDecodable") { w in
+        w.block("public indirect enum \(u.name): Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable") { w in
             for c in u.cases { w.line("case \(Naming.escaped(c.name))(\(c.type.spelling))") }
             w.line()
             w.block("public init(from decoder: any Decoder) throws") { w in
@@ -134,6 +148,12 @@ enum SchemaRenderer {
                 w.line("var container = encoder.singleValueContainer()")
                 w.block("switch self") { w in
                     for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): try container.encode(value)") }
+                }
+            }
+            w.line()
+            w.block("public var jsonValue: JSONValue") { w in
+                w.block("switch self") { w in
+                    for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): value.jsonValue") }
                 }
             }
             w.line()

@@ -1,0 +1,39 @@
+import Hummingbird
+
+/// CORS as the FastAPI original configured it: listed origins only, credentials allowed, every method and
+/// header, preflights answered here, and `X-Total-Count` readable by the browser. Other origins get no CORS headers.
+struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
+    let allowedOrigins: Set<String>
+    let allowsAnyOrigin: Bool
+
+    init(origins: [String]) {
+        allowedOrigins = Set(origins)
+        allowsAnyOrigin = origins.contains("*")
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let origin = request.headers[.origin], allowsAnyOrigin || allowedOrigins.contains(origin) else {
+            return try await next(request, context)
+        }
+        if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+            var headers = HTTPFields()
+            headers[.accessControlAllowOrigin] = origin
+            headers[.accessControlAllowCredentials] = "true"
+            headers[.accessControlAllowMethods] = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"
+            if let requested = request.headers[.accessControlRequestHeaders] {
+                headers[.accessControlAllowHeaders] = requested
+            }
+            headers[.accessControlMaxAge] = "600"
+            headers[.vary] = "Origin"
+            headers[.contentLength] = "2"
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "OK")))
+        }
+        var response = try await next(request, context)
+        response.headers[.accessControlAllowOrigin] = origin
+        response.headers[.accessControlAllowCredentials] = "true"
+        response.headers[.accessControlExposeHeaders] = "X-Total-Count"
+        response.headers[.vary] = "Origin"
+        return response
+    }
+}

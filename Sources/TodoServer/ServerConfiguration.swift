@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+
+/// Everything an operator can set, from environment variables; the CLI's flags override them.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8000
+    /// libpq URI or keyword string; nil runs the embedded PostgreSQL under `dataDirectory`.
+    public var databaseURL: String?
+    public var jwtSecret: String?
+    public var accessTokenTTL: TimeInterval = 30 * 60
+    public var corsOrigins: [String] = ["http://localhost:3000"]
+    public var databasePoolSize = 8
+    public var logLevel: Logger.Level = .info
+    public var dataDirectory = "./.todo-data"
+    /// How many password hashes may run at once (each takes ~0.2 s of a core), and how many may wait.
+    public var hashConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var hashQueueLimit = 64
+
+    public init() {}
+
+    /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
+    /// (comma-separated), `DB_POOL_SIZE`, `LOG_LEVEL` and `DATA_DIR`.
+    public init(environment: [String: String]) throws(ConfigurationProblem) {
+        func nonEmpty(_ key: String) -> String? {
+            environment[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        if let value = nonEmpty("HOST") { host = value }
+        if let value = nonEmpty("PORT") { port = try Self.integer("PORT", value, 0...65535) }
+        databaseURL = nonEmpty("DATABASE_URL")
+        jwtSecret = nonEmpty("JWT_SECRET")
+        if let value = nonEmpty("ACCESS_TOKEN_TTL") { accessTokenTTL = TimeInterval(try Self.integer("ACCESS_TOKEN_TTL", value, 1...31_536_000)) }
+        if let value = nonEmpty("CORS_ORIGINS") { corsOrigins = Self.origins(value) }
+        if let value = nonEmpty("DB_POOL_SIZE") { databasePoolSize = try Self.integer("DB_POOL_SIZE", value, 1...1000) }
+        if let value = nonEmpty("LOG_LEVEL") { logLevel = try Self.level(value) }
+        if let value = nonEmpty("DATA_DIR") { dataDirectory = value }
+    }
+
+    public static func integer(_ name: String, _ text: String, _ range: ClosedRange<Int>) throws(ConfigurationProblem) -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw ConfigurationProblem("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
+        }
+        return value
+    }
+
+    public static func origins(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public static func level(_ text: String) throws(ConfigurationProblem) -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw ConfigurationProblem("LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+        }
+        return level
+    }
+}
+
+/// A setting or environment that keeps the server from starting, said in one line.
+public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

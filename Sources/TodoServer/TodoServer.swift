@@ -1,0 +1,96 @@
+import Auth
+import CryptoPrimitives
+import Foundation
+import Hummingbird
+import Logging
+import PostgresClient
+import TodoAPI
+import TodoStore
+
+/// Assembly in one place: the database (given or embedded), migrations, the JWT secret, the pool, the
+/// handler and the router, started and stopped in that order and torn down in reverse.
+public enum TodoServer {
+    /// Serves until SIGINT/SIGTERM, then shuts down gracefully.
+    public static func serve(_ configuration: ServerConfiguration, logger: Logger) async throws {
+        let database = try Database.open(configuration, logger: logger)
+        defer { database.close() }
+        let secret = try jwtSecret(configuration, database: database, logger: logger)
+        try Migrations.run(database.conninfo, logger: logger)
+        let pool = PGPool(conninfo: database.conninfo, maximumConnections: configuration.databasePoolSize, logger: logger)
+        let handler = try TodoHandler(
+            store: TodoStore(pool: pool),
+            signer: JWTSigner(secret: secret),
+            tokenLifetime: configuration.accessTokenTTL,
+            hasher: .recommended,
+            hashing: HashLimiter(concurrency: configuration.hashConcurrency, queueLimit: configuration.hashQueueLimit),
+            logger: logger)
+        let app = Application(
+            router: buildRouter(handler, configuration: configuration),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                logger.notice("todo-api listening on http://\(configuration.host):\(port)")
+            },
+            logger: logger)
+        try await app.runService()
+        await pool.close()
+    }
+
+    /// Applies pending migrations and exits.
+    public static func migrate(_ configuration: ServerConfiguration, logger: Logger) throws {
+        let database = try Database.open(configuration, logger: logger)
+        defer { database.close() }
+        let applied = try Migrations.run(database.conninfo, logger: logger)
+        logger.notice(applied.isEmpty ? "schema is up to date" : "applied migrations \(applied.map(String.init).joined(separator: ", "))")
+    }
+
+    public static func buildRouter(_ handler: TodoHandler, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins))
+        handler.registerRoutes(on: router)
+        return router
+    }
+
+    /// `JWT_SECRET`, or for the embedded database a generated one kept in the data directory.
+    static func jwtSecret(_ configuration: ServerConfiguration, database: Database, logger: Logger) throws -> [UInt8] {
+        if let secret = configuration.jwtSecret {
+            guard secret.utf8.count >= JWTSigner.minimumSecretLength else {
+                throw ConfigurationProblem("JWT_SECRET must be at least \(JWTSigner.minimumSecretLength) bytes, got \(secret.utf8.count)")
+            }
+            return Array(secret.utf8)
+        }
+        guard database.embedded != nil else {
+            throw ConfigurationProblem("JWT_SECRET is required with DATABASE_URL (at least \(JWTSigner.minimumSecretLength) bytes), so every instance signs with the same key")
+        }
+        let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("jwt-secret").path
+        if let stored = FileManager.default.contents(atPath: path), stored.count >= JWTSigner.minimumSecretLength {
+            logger.info("using the JWT secret kept in \(path)")
+            return Array(stored)
+        }
+        let secret = Array(try Crypto.randomBytes(32).map { String(format: "%02x", $0) }.joined().utf8)
+        guard FileManager.default.createFile(atPath: path, contents: Data(secret), attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationProblem("cannot write the JWT secret to \(path)")
+        }
+        logger.notice("JWT_SECRET is not set: generated one and kept it in \(path)")
+        return secret
+    }
+}
+
+/// The database the server talks to: `DATABASE_URL`, or the embedded cluster started for this process.
+struct Database {
+    let conninfo: String
+    let embedded: EmbeddedPostgres?
+
+    static func open(_ configuration: ServerConfiguration, logger: Logger) throws -> Database {
+        if let url = configuration.databaseURL { return Database(conninfo: url, embedded: nil) }
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
+        let embedded = try EmbeddedPostgres(dataDirectory: configuration.dataDirectory, logger: logger)
+        try embedded.start()
+        return Database(conninfo: embedded.conninfo, embedded: embedded)
+    }
+
+    func close() {
+        embedded?.stop()
+    }
+}
