@@ -4,6 +4,7 @@
 #   scripts/compile-generated.sh SPEC...        (needs a prior `swift build`; generates into a temp dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+swift build --product openapi-gen >/dev/null 2>&1
 BIN=$(swift build --show-bin-path)
 GEN="$BIN/openapi-gen"
 [ -x "$GEN" ] || { echo "error: $GEN not built; run swift build first" >&2; exit 1; }

@@ -1,0 +1,88 @@
+import Testing
+
+@Suite("Diagnostics: file:line:column: severity: message")
+struct DiagnosticTests {
+    func diagnostics(_ spec: String) -> [String] { generate(spec).diagnostics }
+
+    @Test func yamlSyntaxErrorAtItsPlace() {
+        let result = diagnostics("openapi: 3.1.0\ninfo:\n  title: [unclosed\n  version: 1\n")
+        #expect(result.count == 1)
+        #expect(result.first?.hasPrefix("openapi.yaml:4:10: error: YAML syntax error:") == true, "\(result)")
+    }
+
+    @Test func unknownTypeSuggestsTheClosest() {
+        let result = diagnostics(document(schemas: "A:\n  type: object\n  properties:\n    n: {type: intger}"))
+        #expect(result == ["openapi.yaml:9:19: error: unknown type 'intger'; did you mean 'integer'?"])
+    }
+
+    @Test func danglingRefSuggestsTheNearestName() {
+        let result = diagnostics(document(schemas: "Task: {type: object}\nList:\n  type: array\n  items: {$ref: '#/components/schemas/Tsak'}"))
+        #expect(result == ["openapi.yaml:9:21: error: $ref '#/components/schemas/Tsak' does not resolve; did you mean '#/components/schemas/Task'?"])
+    }
+
+    @Test func pathTemplateAndParametersMustAgree() {
+        let result = diagnostics("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /users/{userId}/tasks:
+                get:
+                  operationId: list
+                  parameters:
+                    - {name: user_id, in: path, required: true, schema: {type: integer}}
+                  responses: {'200': {description: OK}}
+            """)
+        #expect(result == [
+            "openapi.yaml:4:3: error: path template parameter '{userId}' in '/users/{userId}/tasks' is not declared as a path parameter; did you mean 'user_id'?",
+            "openapi.yaml:8:11: error: path parameter 'user_id' does not appear in the path template '/users/{userId}/tasks'",
+        ])
+    }
+
+    @Test func duplicateAndMissingOperationIds() {
+        let result = diagnostics("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get: {operationId: same, responses: {'200': {description: OK}}}
+                post: {operationId: same, responses: {'200': {description: OK}}}
+                put: {responses: {'200': {description: OK}}}
+            """)
+        #expect(result == [
+            "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5)",
+            "openapi.yaml:7:5: warning: operation 'PUT /a' has no operationId; using 'putA'",
+        ])
+    }
+
+    @Test func unsupportedFeaturesAreNamed() {
+        let result = diagnostics(document(schemas: "A:\n  type: object\n  not: {type: string}\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
+        #expect(result == [
+            "openapi.yaml:8:7: warning: 'not' is not supported by this generator; it is not enforced",
+            "openapi.yaml:10:19: error: external $ref 'other.yaml#/B' is not supported; only references within the document (#/...) are",
+        ])
+    }
+
+    @Test func unrepresentableCyclesAreReported() {
+        let result = diagnostics(document(schemas: "A: {$ref: '#/components/schemas/B'}\nB: {type: array, items: {$ref: '#/components/schemas/A'}}"))
+        #expect(result.contains { $0.contains("error:") && $0.contains("cannot be represented") }, "\(result)")
+    }
+
+    @Test func otherVersionsAndEmptyInput() {
+        #expect(diagnostics("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n") == [
+            "openapi.yaml:1:1: error: Swagger 2.0 documents are not supported; convert the document to OpenAPI 3.0 or 3.1",
+        ])
+        #expect(diagnostics("") == ["openapi.yaml:1:1: error: the document is empty; expected an OpenAPI 3.0 or 3.1 mapping"])
+        #expect(diagnostics("- a\n- b\n") == ["openapi.yaml:1:1: error: expected a mapping at the top of the document, found a sequence"])
+    }
+
+    @Test func duplicateKeysAndAliasBombsAreRefused() {
+        #expect(diagnostics("openapi: 3.1.0\nopenapi: 3.0.0\n") == ["openapi.yaml:2:1: error: duplicate key 'openapi' (first at line 1)"])
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let result = diagnostics(bomb)
+        #expect(result.count == 1)
+        #expect(result.first?.contains("error: document expands to more than 10000000 nodes through aliases") == true, "\(result)")
+    }
+}

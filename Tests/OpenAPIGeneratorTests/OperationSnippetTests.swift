@@ -1,0 +1,106 @@
+import Testing
+
+@Suite("Operations: YAML in, Swift out")
+struct OperationSnippetTests {
+    static let spec = """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        security:
+          - Bearer: []
+        paths:
+          /items/{item_id}:
+            parameters:
+              - {name: item_id, in: path, required: true, schema: {type: integer, minimum: 1}}
+            put:
+              operationId: update_item
+              summary: Change an item
+              parameters:
+                - {name: dry-run, in: query, schema: {type: boolean, default: false}}
+                - {name: tags, in: query, schema: {type: array, items: {type: string}}}
+                - {name: X-Request-Id, in: header, schema: {type: string}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [name], properties: {name: {type: string}}}
+              responses:
+                '200':
+                  description: Changed.
+                  headers:
+                    X-Version: {required: true, schema: {type: integer}}
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {name: {type: string}}}
+                '204': {description: Nothing to change.}
+                4XX: {description: Client error.}
+          /public:
+            get:
+              operationId: listPublic
+              security: [{}, {Bearer: [], Key: []}]
+              responses:
+                '200': {description: OK}
+        components:
+          securitySchemes:
+            Bearer: {type: http, scheme: bearer}
+            Key: {type: apiKey, in: header, name: X-Key}
+        """
+
+    @Test func inputsOutputsAndHandlerProtocol() {
+        let (code, diagnostics) = generate(Self.spec)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        expectContains(code, "public enum UpdateItem {")
+        expectContains(code, #"public static let operationId = "update_item""#)
+        expectContains(code, "public struct Path: Sendable, Equatable { public var itemId: Int")
+        expectContains(code, "public var dryRun: Bool public var tags: [String]?")
+        expectContains(code, "public struct Headers: Sendable, Equatable { public var xRequestId: String?")
+        expectContains(code, "public var body: Operations.UpdateItem.Body")
+        // One case per documented status: a handler can return nothing else.
+        expectContains(code, "case ok(Operations.UpdateItem.OkBody, headers: OkHeaders)")
+        expectContains(code, "case noContent")
+        expectContains(code, "case status4XX(statusCode: Int)")
+        expectContains(code, "associatedtype Principal: Sendable")
+        expectContains(code, "func authenticateBearer(_ credential: String) async throws -> Authentication<Principal>")
+        expectContains(code, "func updateItem(_ input: Operations.UpdateItem.Input, principal: Principal) async throws -> Operations.UpdateItem.Output")
+        // `{}` among the alternatives: anonymous access allowed, so the principal is optional.
+        expectContains(code, "func listPublic(_ input: Operations.ListPublic.Input, principal: Principal?) async throws")
+    }
+
+    @Test func routesDecodeEverythingBeforeCallingTheHandler() {
+        let (code, _) = generate(Self.spec)
+        expectContains(code, #"router.on("/items/{item_id}", method: .put) { request, context in"#)
+        expectContains(code, #"Route.methodNotAllowed(on: router, path: "/items/{item_id}", allowed: ["PUT"])"#)
+        expectContains(code, #"let principal = try await Security.require(request, [[.init(name: "Bearer", kind: .bearer)]])"#)
+        expectContains(code, #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]])"#)
+        expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: ["query"], &ctx)"#)
+        expectContains(code, #"Route.queryParameters(request, [("dry-run", false, nil), ("tags", true, nil)])"#)
+        expectContains(code, "let _body = try await Route.jsonBody(request, context, &ctx)")
+        expectContains(code, "try ctx.check()")
+        expectContains(code, #"Respond.header(&fields, "X-Version", headers.xVersion)"#)
+        expectContains(code, "case .status4XX(let statusCode): return Respond.empty(statusCode)")
+    }
+
+    @Test func theSpecIsEmbeddedByteForByte() {
+        let spec = Self.spec + "\n# a comment, \"quotes\", a tab\there and a backslash \\ \r\n"
+        let (code, _) = generate(spec)
+        expectContains(code, "public static let text: String = ")
+        #expect(code.contains(#"# a comment, \"quotes\", a tab\there and a backslash \\ \r\n"#))
+    }
+
+    @Test func componentResponsesAreGeneratedOnce() {
+        let (code, diagnostics) = generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a: {get: {operationId: a, responses: {'404': {$ref: '#/components/responses/NotFound'}}}}
+              /b: {get: {operationId: b, responses: {'404': {$ref: '#/components/responses/NotFound'}}}}
+            components:
+              responses:
+                NotFound:
+                  description: Missing.
+                  content: {application/json: {schema: {type: object, properties: {detail: {type: string}}}}}
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(squeezed(code).components(separatedBy: "public struct NotFoundResponse").count == 2)
+        expectContains(code, "case notFound(NotFoundResponse)")
+    }
+}
