@@ -2,6 +2,11 @@
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var message: String
     public var offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
 }
 
 extension JSONValue {

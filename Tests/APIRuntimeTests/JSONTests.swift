@@ -1,0 +1,49 @@
+import APIRuntime
+import Foundation
+import Testing
+
+@Suite("JSON parsing and writing")
+struct JSONTests {
+    @Test func parsesAndWritesBackExactly() throws {
+        let text = #"{"a":[1,-2.5e3,true,null,"é\n\"x\""],"big":123456789012345678901234567890,"o":{}}"#
+        let value = try JSONValue.parse(text)
+        #expect(String(decoding: JSONWriter.write(value), as: UTF8.self) == text)
+    }
+
+    @Test func escapesAndSurrogatePairs() throws {
+        #expect(try JSONValue.parse(#""\u00e9\ud83d\ude00\/""#) == .string("é😀/"))
+    }
+
+    @Test(arguments: [
+        ("", "Expecting value", 0),
+        ("{\"a\" 1}", "Expecting ':' delimiter", 5),
+        ("[1,]", "Expecting value", 3),
+        ("{\"a\":1} x", "Extra data", 8),
+        ("\"\\q\"", "Invalid \\escape", 1),
+        ("01", "Extra data", 1),
+        ("{'a':1}", "Expecting property name enclosed in double quotes", 1),
+        ("\"abc", "Unterminated string starting at", 4),
+    ])
+    func rejectsMalformedInputWithAnOffset(_ text: String, _ message: String, _ offset: Int) {
+        #expect(throws: JSONSyntaxError(message: message, offset: offset)) { try JSONValue.parse(text) }
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(deep) }
+    }
+
+    @Test func invalidUTF8IsRefused() {
+        let bytes: [UInt8] = [0x22, 0xC3, 0x28, 0x22]
+        #expect(throws: JSONSyntaxError.self) { try bytes.withUnsafeBytes { try JSONValue.parse($0) } }
+    }
+
+    @Test func rfc3339RoundTripsWithMicroseconds() throws {
+        let date = try #require(RFC3339.parse("2026-11-26T01:02:03.123456Z"))
+        #expect(RFC3339.format(date) == "2026-11-26T01:02:03.123456Z")
+        #expect(RFC3339.parse("2026-11-26T03:02:03.5+02:00").map(RFC3339.format) == "2026-11-26T01:02:03.500000Z")
+        #expect(RFC3339.parse("2026-11-26T01:02:03") == nil)
+        #expect(RFC3339.parse("2026-13-01T00:00:00Z") == nil)
+        #expect(RFC3339.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000Z")
+    }
+}
