@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPIModel", "YAMLTree"]),
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "Auth"]),
     ]
 )

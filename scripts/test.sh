@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh Debian machine: installs what is missing, starts a private PostgreSQL (as the
+# postgres user when run as root), builds, runs every test over real HTTP and SQL, then compiles the generator's
+# output for the public corpus specs. Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+ensure_packages
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+WORK=$(mktemp -d /tmp/todo-api-test.XXXXXX)
+chmod 755 "$WORK"
+RUNAS=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres:postgres "$WORK"
+  RUNAS=(runuser -u postgres --)
+fi
+cleanup() {
+  pkill -TERM -f "todo-api-itest|$WORK" 2>/dev/null || true
+  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$WORK/data" -U todo --auth=trust --no-locale -E UTF8 >/dev/null
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/data/server.log" -w -t 60 \
+  -o "-c listen_addresses='' -c unix_socket_directories='$WORK' -c max_connections=300 -c fsync=off" start >/dev/null
+export TEST_DATABASE_URL="host=$WORK dbname=postgres user=todo"
+echo "PostgreSQL for the tests: $TEST_DATABASE_URL"
+
+swift build --build-tests
+export TODO_API_BIN="$(swift build --show-bin-path)/todo-api"
+
+status=0
+if [ -d ../shared/openapi-corpus ]; then
+  echo "Compiling the generated code of the corpus specs (debug):"
+  scripts/compile-generated.sh ../shared/openapi-corpus/0[1-7]*.yaml ../shared/openapi-corpus/09-*.yaml || status=1
+else
+  echo "skipping the corpus compile: ../shared/openapi-corpus is not beside this checkout"
+fi
+swift test --skip-build || status=1
+exit $status
