@@ -4,12 +4,14 @@ struct CodeWriter {
     private(set) var text = ""
     private var indentation = 0
 
+    private static let indents = (0..<32).map { String(repeating: "    ", count: $0) }
+
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-            return
+        if !content.isEmpty {
+            text += indentation < Self.indents.count ? Self.indents[indentation] : String(repeating: "    ", count: indentation)
+            text += content
         }
-        text += String(repeating: "    ", count: indentation) + content + "\n"
+        text += "\n"
     }
 
     mutating func block(_ header: String, _ body: (inout CodeWriter) -> Void) {
@@ -34,8 +36,9 @@ struct CodeWriter {
         let present = paragraphs.compactMap { $0?.trimmingWhitespace }.filter { !$0.isEmpty }
         for (index, paragraph) in present.enumerated() {
             if index > 0 { line("///") }
-            for textLine in paragraph.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-                line(("/// " + textLine).trimmingTrailingWhitespace)
+            for textLine in paragraph.utf8.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+                let trimmed = textLine.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).count
+                line(trimmed == 0 ? "///" : "/// " + String(decoding: textLine.prefix(trimmed), as: UTF8.self))
             }
         }
     }
@@ -43,10 +46,14 @@ struct CodeWriter {
 
 extension StringProtocol {
     var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     var trimmingTrailingWhitespace: String {
-        String(String(reversed()).drop(while: \.isWhitespace).reversed())
+        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[...last])
     }
 }

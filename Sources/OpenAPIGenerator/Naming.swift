@@ -18,15 +18,20 @@ enum Naming {
         "Authentication", "HTTPFields", "Type", "Protocol", "Any", "Self", "Substring", "Sequence", "Collection",
     ]
 
+    /// The ASCII letter-and-digit runs of `name`, split again at lower-to-upper humps ("userName" -> user, Name).
     static func words(_ name: String) -> [Substring] {
         var words: [Substring] = []
+        let utf8 = name.utf8
         var start: String.Index?
-        var index = name.startIndex
-        while index < name.endIndex {
-            let c = name[index]
-            if c.isLetter || c.isNumber, c.isASCII {
-                // split camelCase humps: "userID" stays one run of capitals, "userName" splits.
-                if start == nil { start = index } else if c.isUppercase, let s = start, name[name.index(before: index)].isLowercase {
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let isLower = byte >= 0x61 && byte <= 0x7A, isUpper = byte >= 0x41 && byte <= 0x5A, isDigit = byte >= 0x30 && byte <= 0x39
+            if isLower || isUpper || isDigit {
+                if start == nil {
+                    start = index
+                } else if isUpper, previous >= 0x61 && previous <= 0x7A, let s = start {
                     words.append(name[s..<index])
                     start = index
                 }
@@ -34,7 +39,8 @@ enum Naming {
                 words.append(name[s..<index])
                 start = nil
             }
-            index = name.index(after: index)
+            previous = byte
+            index = utf8.index(after: index)
         }
         if let s = start { words.append(name[s...]) }
         return words
@@ -74,25 +80,24 @@ enum Naming {
         return candidate
     }
 
-    /// A Swift string literal for arbitrary text.
+    /// A Swift string literal for arbitrary text (byte-wise: it also embeds whole specs).
     static func literal(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F:
+                out += Array("\\u{".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)], UInt8(ascii: "}")]
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -5,7 +5,7 @@ extension Translator {
     func shared(_ key: String?, _ schema: Schema, suggested: String?, local: () -> SwiftType) -> SwiftType {
         guard let key, let suggested, schema.ref == nil else { return local() }
         if let type = sharedTypes[key] { return type }
-        var used = Set(componentTypeNames.values).union(sharedDecls.map(\.name))
+        var used = componentTypeNameSet.union(sharedDecls.map(\.name))
         let name = Naming.unique(suggested, &used)
         var nested: [Decl] = []
         let type = swiftType(schema, suggested: name, parent: nil, nested: &nested, pointer: "#/components/\(key)")
@@ -15,7 +15,7 @@ extension Translator {
     }
 
     func operationDecls() -> [OperationDecl] {
-        var usedTypes = Set(componentTypeNames.values)
+        var usedTypes = componentTypeNameSet
         var usedMethods: Set<String> = ["registerRoutes"]
         return document.operations.map { op in
             let typeName = Naming.unique(Naming.typeName(op.operationId), &usedTypes)

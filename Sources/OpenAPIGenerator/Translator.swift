@@ -8,6 +8,8 @@ final class Translator {
     let fileName: String
     var componentSchemas: [String: Schema] = [:]
     var componentTypeNames: [String: String] = [:]
+    /// The values of `componentTypeNames`, kept as a set for the many uniqueness checks.
+    var componentTypeNameSet: Set<String> = []
     /// Component names whose declaration is a typealias: uses inline the underlying type.
     var aliasComponents: Set<String> = []
     var aliasStack: [String] = []
@@ -27,6 +29,7 @@ final class Translator {
             componentSchemas[name] = schema
             componentTypeNames[name] = Naming.unique(Naming.typeName(name), &used)
         }
+        componentTypeNameSet = used
     }
 
     func origin(_ pointer: String, _ location: SourceLocation) -> Origin {
@@ -133,11 +136,14 @@ final class Translator {
         }
         switch classify(schema) {
         case .structure, .enumeration, .union:
-            var used = Set(componentTypeNames.values)
             var name = suggested
-            if used.contains(name) || name == parent?.split(separator: ".").last.map(String.init) { name += "Value" }
-            for decl in nested { used.insert(decl.name) }
-            name = Naming.unique(name, &used)
+            if componentTypeNameSet.contains(name) || name == parent?.split(separator: ".").last.map(String.init) { name += "Value" }
+            let base = name
+            var counter = 2
+            while componentTypeNameSet.contains(name) || nested.contains(where: { $0.name == name }) {
+                name = "\(base)\(counter)"
+                counter += 1
+            }
             let qualified = parent.map { "\($0).\(name)" } ?? name
             if let decl = namedDecl(schema, name: name, qualified: qualified, pointer: pointer) { nested.append(decl) }
             return .named(qualified)
