@@ -84,7 +84,7 @@ struct OperationRenderer {
     }
 
     private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], into w: inout CodeWriter) {
-        w.block("public struct \(name): Sendable, Equatable") { w in
+        w.block("public struct \(name): Sendable") { w in
             for p in properties {
                 w.doc(p.doc)
                 w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
