@@ -85,7 +85,7 @@ extension Operations {
             case conflict(ErrorResponse)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
-            /// `503`: Too many password hashes are running; retry after the given seconds.
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
             case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
         }
     }
@@ -132,7 +132,7 @@ extension Operations {
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
-            /// `503`: Too many password hashes are running; retry after the given seconds.
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
             case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
         }
     }
@@ -161,12 +161,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `200`: The current user.
             case ok(UserResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
         }
     }
 }
@@ -176,12 +186,12 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks` (operationId `list_tasks`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:110:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:111:5).
     public enum ListTasks {
         public static let operationId = "list_tasks"
 
         /// The path parameters.
-        public struct Path: Sendable, Equatable {
+        public struct Path: Sendable {
             /// Must be the id of the token's user.
             public var userId: Int
             public init(userId: Int) {
@@ -190,7 +200,7 @@ extension Operations {
         }
 
         /// The query parameters.
-        public struct Query: Sendable, Equatable {
+        public struct Query: Sendable {
             /// Only tasks with this completion state.
             public var completed: Bool?
             public var limit: Int
@@ -229,12 +239,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `200`: One page of tasks (created_at descending, then id descending).
             case ok([TaskResponse], headers: OkHeaders)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
             /// `422`: The request breaks the schema; every violation is listed.
@@ -248,12 +268,12 @@ extension Operations {
     ///
     /// `POST /api/{user_id}/tasks` (operationId `create_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:143:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:145:5).
     public enum CreateTask {
         public static let operationId = "create_task"
 
         /// The path parameters.
-        public struct Path: Sendable, Equatable {
+        public struct Path: Sendable {
             /// Must be the id of the token's user.
             public var userId: Int
             public init(userId: Int) {
@@ -279,12 +299,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `201`: The new task.
             case created(TaskResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
             /// `422`: The request breaks the schema; every violation is listed.
@@ -298,12 +328,12 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks/{task_id}` (operationId `get_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:168:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:171:5).
     public enum GetTask {
         public static let operationId = "get_task"
 
         /// The path parameters.
-        public struct Path: Sendable, Equatable {
+        public struct Path: Sendable {
             /// Must be the id of the token's user.
             public var userId: Int
             public var taskId: Int
@@ -329,12 +359,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `200`: The task.
             case ok(TaskResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
             /// `404`: No such task for this user: `{"detail": "Task not found"}`.
@@ -353,12 +393,12 @@ extension Operations {
     ///
     /// `PUT /api/{user_id}/tasks/{task_id}` (operationId `update_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:184:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:188:5).
     public enum UpdateTask {
         public static let operationId = "update_task"
 
         /// The path parameters.
-        public struct Path: Sendable, Equatable {
+        public struct Path: Sendable {
             /// Must be the id of the token's user.
             public var userId: Int
             public var taskId: Int
@@ -386,12 +426,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `200`: The updated task.
             case ok(TaskResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
             /// `404`: No such task for this user: `{"detail": "Task not found"}`.
@@ -407,12 +457,12 @@ extension Operations {
     ///
     /// `DELETE /api/{user_id}/tasks/{task_id}` (operationId `delete_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:208:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:213:5).
     public enum DeleteTask {
         public static let operationId = "delete_task"
 
         /// The path parameters.
-        public struct Path: Sendable, Equatable {
+        public struct Path: Sendable {
             /// Must be the id of the token's user.
             public var userId: Int
             public var taskId: Int
@@ -438,12 +488,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `204`: Deleted.
             case noContent
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
             /// `404`: No such task for this user: `{"detail": "Task not found"}`.
@@ -459,12 +519,12 @@ extension Operations {
     ///
     /// `PATCH /api/{user_id}/tasks/{task_id}/complete` (operationId `toggle_task_completion`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:226:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:232:5).
     public enum ToggleTaskCompletion {
         public static let operationId = "toggle_task_completion"
 
         /// The path parameters.
-        public struct Path: Sendable, Equatable {
+        public struct Path: Sendable {
             /// Must be the id of the token's user.
             public var userId: Int
             public var taskId: Int
@@ -490,12 +550,22 @@ extension Operations {
             }
         }
 
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `200`: The task with `completed` toggled.
             case ok(TaskResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
             /// `404`: No such task for this user: `{"detail": "Task not found"}`.

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/HealthResponse` (openapi.yaml:301:7).
+/// - Remark: Generated from `#/components/schemas/HealthResponse` (openapi.yaml:308:7).
 public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var status: HealthResponse.Status
 
@@ -34,18 +34,18 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _status = Check.required(object, "status", at: loc, &ctx) { v, loc, ctx in HealthResponse.Status.decode(v, at: loc, &ctx) }
+        let _status = Check.required(object, "status", at: loc, &ctx, HealthResponse.Status.self)
         guard let _status else { return nil }
         return Self(status: _status)
     }
 
-    /// - Remark: Generated from `#/components/schemas/HealthResponse/properties/status` (openapi.yaml:304:17).
+    /// - Remark: Generated from `#/components/schemas/HealthResponse/properties/status` (openapi.yaml:311:17).
     public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case healthy
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:343:7).
+/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:350:7).
 public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var accessToken: String
     public var tokenType: Token.TokenType
@@ -89,20 +89,20 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _accessToken = Check.required(object, "access_token", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) }
-        let _tokenType = Check.required(object, "token_type", at: loc, &ctx) { v, loc, ctx in Token.TokenType.decode(v, at: loc, &ctx) }
-        let _expiresIn = Check.required(object, "expires_in", at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) }
+        let _accessToken = Check.required(object, "access_token", at: loc, &ctx, String.self)
+        let _tokenType = Check.required(object, "token_type", at: loc, &ctx, Token.TokenType.self)
+        let _expiresIn = Check.required(object, "expires_in", at: loc, &ctx, Int.self)
         guard let _accessToken, let _tokenType, let _expiresIn else { return nil }
         return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
     }
 
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:347:21).
+    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:354:21).
     public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case bearer
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:374:7).
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:381:7).
 public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var title: String
@@ -163,12 +163,12 @@ public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) }
-        let _title = Check.required(object, "title", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) }
-        let _description = Check.required(object, "description", at: loc, &ctx) { v, loc, ctx in Check.nullable(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _completed = Check.required(object, "completed", at: loc, &ctx) { v, loc, ctx in Check.bool(v, at: loc, &ctx) }
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx) { v, loc, ctx in Check.dateTime(v, at: loc, &ctx) }
-        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx) { v, loc, ctx in Check.dateTime(v, at: loc, &ctx) }
+        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
+        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
+        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
+        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
+        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
         guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
         return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
     }

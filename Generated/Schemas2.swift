@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:307:7).
+/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:314:7).
 public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -45,9 +45,9 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _email = Check.required(object, "email", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 254, format: .email)) }
-        let _password = Check.required(object, "password", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(minLength: 8, maxLength: 1024)) }
-        let _name = Check.field(object, "name", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 100)) }
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024))
+        let _name = Check.field(object, "name", at: loc, &ctx, String.self, StringRules(maxLength: 100))
         guard let _email, let _password, let _name else { return nil }
         return Self(email: _email, password: _password, name: _name)
     }
@@ -55,7 +55,7 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
 /// The limits a task's members share in every request.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:353:7).
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:360:7).
 public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -92,14 +92,14 @@ public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.optional(object, "title", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(minLength: 1, maxLength: 200)) }
-        let _description = Check.field(object, "description", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 1000)) }
+        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
         guard let _title, let _description else { return nil }
         return Self(title: _title, description: _description)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:385:7).
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:392:7).
 public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: String
 
@@ -130,7 +130,7 @@ public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _detail = Check.required(object, "detail", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) }
+        let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
         guard let _detail else { return nil }
         return Self(detail: _detail)
     }

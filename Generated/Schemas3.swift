@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:324:7).
+/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:331:7).
 public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -39,14 +39,14 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _email = Check.required(object, "email", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 254, format: .email)) }
-        let _password = Check.required(object, "password", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 1024)) }
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(maxLength: 1024))
         guard let _email, let _password else { return nil }
         return Self(email: _email, password: _password)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:360:7).
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:367:7).
 public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String
     public var description: Field<String>
@@ -83,14 +83,14 @@ public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.required(object, "title", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(minLength: 1, maxLength: 200)) }
-        let _description = Check.field(object, "description", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 1000)) }
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
         guard let _title, let _description else { return nil }
         return Self(title: _title, description: _description)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:391:7).
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:398:7).
 public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var loc: [ValidationError.LocItem]
     public var msg: String
@@ -146,15 +146,15 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
-        let _msg = Check.required(object, "msg", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) }
-        let _type = Check.required(object, "type", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) }
+        let _msg = Check.required(object, "msg", at: loc, &ctx, String.self)
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
         let _input = Check.optional(object, "input", at: loc, &ctx) { v, loc, ctx in Optional(v) }
         let _ctx = Check.optional(object, "ctx", at: loc, &ctx) { v, loc, ctx in Check.dictionary(v, at: loc, &ctx) { v, loc, ctx in Optional(v) } }
         guard let _loc, let _msg, let _type, let _input, let _ctx else { return nil }
         return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
     }
 
-    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:397:13).
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:404:13).
     public indirect enum LocItem: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
         case case1(String)
         case case2(Int)

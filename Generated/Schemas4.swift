@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:334:7).
+/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:341:7).
 public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var email: String
@@ -52,10 +52,10 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) }
-        let _email = Check.required(object, "email", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(format: .email)) }
-        let _name = Check.required(object, "name", at: loc, &ctx) { v, loc, ctx in Check.nullable(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx) { v, loc, ctx in Check.dateTime(v, at: loc, &ctx) }
+        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(format: .email))
+        let _name = Check.requiredNullable(object, "name", at: loc, &ctx, String.self)
+        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
         guard let _id, let _email, let _name, let _createdAt else { return nil }
         return Self(id: _id, email: _email, name: _name, createdAt: _createdAt)
     }
@@ -63,7 +63,7 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 
 /// Only the members present change; `description` sent as null is cleared.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:366:7).
+/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:373:7).
 public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -106,15 +106,15 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.optional(object, "title", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(minLength: 1, maxLength: 200)) }
-        let _description = Check.field(object, "description", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 1000)) }
-        let _completed = Check.optional(object, "completed", at: loc, &ctx) { v, loc, ctx in Check.bool(v, at: loc, &ctx) }
+        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
+        let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
         guard let _title, let _description, let _completed else { return nil }
         return Self(title: _title, description: _description, completed: _completed)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:406:7).
+/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:413:7).
 public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: [ValidationError]?
 

@@ -173,11 +173,11 @@ extension APIHandler {
         }
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
+        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         let queryValues = Route.queryParameters(request, [("completed", false, nil), ("limit", false, nil), ("offset", false, nil)])
-        let _query_completed = Check.optional(queryValues, "completed", at: ["query"], &ctx) { v, loc, ctx in Check.bool(v, at: loc, &ctx) }
-        let _query_limit = Check.defaulted(queryValues, "limit", 100, at: ["query"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 100)) }
-        let _query_offset = Check.defaulted(queryValues, "offset", 0, at: ["query"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 0)) }
+        let _query_completed = Check.optional(queryValues, "completed", at: ["query"], &ctx, Bool.self)
+        let _query_limit = Check.defaulted(queryValues, "limit", 100, at: ["query"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 100))
+        let _query_offset = Check.defaulted(queryValues, "offset", 0, at: ["query"], &ctx, Int.self, NumberRules(minimum: 0))
         try ctx.check()
         guard let _path_userId, let _query_completed, let _query_limit, let _query_offset else { throw ctx.failure }
         let input = Operations.ListTasks.Input(path: .init(userId: _path_userId), query: .init(completed: _query_completed, limit: _query_limit, offset: _query_offset))
@@ -193,7 +193,7 @@ extension APIHandler {
         }
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
+        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskCreate.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _path_userId, let _body else { throw ctx.failure }
@@ -210,8 +210,8 @@ extension APIHandler {
         }
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
-        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
+        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         try ctx.check()
         guard let _path_userId, let _path_taskId else { throw ctx.failure }
         let input = Operations.GetTask.Input(path: .init(userId: _path_userId, taskId: _path_taskId))
@@ -227,8 +227,8 @@ extension APIHandler {
         }
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
-        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
+        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskUpdate.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _path_userId, let _path_taskId, let _body else { throw ctx.failure }
@@ -245,8 +245,8 @@ extension APIHandler {
         }
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
-        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
+        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         try ctx.check()
         guard let _path_userId, let _path_taskId else { throw ctx.failure }
         let input = Operations.DeleteTask.Input(path: .init(userId: _path_userId, taskId: _path_taskId))
@@ -262,8 +262,8 @@ extension APIHandler {
         }
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
-        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 1, maximum: 9223372036854775807)) }
+        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         try ctx.check()
         guard let _path_userId, let _path_taskId else { throw ctx.failure }
         let input = Operations.ToggleTaskCompletion.Input(path: .init(userId: _path_userId, taskId: _path_taskId))
@@ -339,6 +339,10 @@ extension Operations.Me.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
         }
     }
 }
@@ -355,6 +359,10 @@ extension Operations.ListTasks.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
             case .forbidden(let body):
                 return Respond.json(403, body, contentType: "application/json")
             case .unprocessableContent(let body):
@@ -373,6 +381,10 @@ extension Operations.CreateTask.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
             case .forbidden(let body):
                 return Respond.json(403, body, contentType: "application/json")
             case .unprocessableContent(let body):
@@ -391,6 +403,10 @@ extension Operations.GetTask.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
             case .forbidden(let body):
                 return Respond.json(403, body, contentType: "application/json")
             case .notFound(let body):
@@ -411,6 +427,10 @@ extension Operations.UpdateTask.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
             case .forbidden(let body):
                 return Respond.json(403, body, contentType: "application/json")
             case .notFound(let body):
@@ -431,6 +451,10 @@ extension Operations.DeleteTask.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
             case .forbidden(let body):
                 return Respond.json(403, body, contentType: "application/json")
             case .notFound(let body):
@@ -451,6 +475,10 @@ extension Operations.ToggleTaskCompletion.Output {
                 var fields = HTTPFields()
                 Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
                 return Respond.json(401, body, contentType: "application/json", headers: fields)
+            case .serviceUnavailable(let body, let headers):
+                var fields = HTTPFields()
+                Respond.header(&fields, "Retry-After", headers.retryAfter)
+                return Respond.json(503, body, contentType: "application/json", headers: fields)
             case .forbidden(let body):
                 return Respond.json(403, body, contentType: "application/json")
             case .notFound(let body):

@@ -34,6 +34,9 @@ public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem.response
         } catch let failure as ValidationFailure {
             return failure.problem.response
+        } catch let error as any PublicError {
+            context.logger.warning("\(request.method) \(request.uri.path) answered \(error.publicStatus): \(String(reflecting: error))")
+            return APIProblem(status: error.publicStatus, error.publicDetail, headers: error.publicHeaders).response
         } catch let error as HTTPError {
             return APIProblem(status: error.status.code, error.status.reasonPhrase, headers: error.headers).response
         } catch {
@@ -41,4 +44,12 @@ public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIProblem(status: 500, "Internal Server Error").response
         }
     }
+}
+
+/// An error from a lower layer that knows how it should be answered (say, 503 when the database is down).
+/// The middleware logs it and answers with `publicStatus` and `publicDetail` only, never the error's own text.
+public protocol PublicError: Error {
+    var publicStatus: Int { get }
+    var publicDetail: String { get }
+    var publicHeaders: HTTPFields { get }
 }

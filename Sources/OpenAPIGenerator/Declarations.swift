@@ -43,6 +43,32 @@ indirect enum SwiftType {
         return self
     }
 
+    /// For a type that generated code can decode by naming it (`String.self, StringRules(...)`) rather than
+    /// through a closure: the arguments after `&ctx`. Nil for collections, boxes and untyped values.
+    var typeArguments: String? {
+        func with(_ name: String, _ rules: String?) -> String { rules.map { "\(name).self, \($0)" } ?? "\(name).self" }
+        switch self {
+        case .string(let rules): return with("String", rules)
+        case .integer(let name, let rules), .number(let name, let rules): return with(name, rules)
+        case .bool: return "Bool.self"
+        case .dateTime: return "Date.self"
+        case .uuid: return "UUID.self"
+        case .named(let name): return "\(name).self"
+        default: return nil
+        }
+    }
+
+    /// A member check: `Check.<function>(object, "key", ..., &ctx, Type.self[, rules])` when the type allows,
+    /// else the closure form. `function` is required, optional, field or defaulted (with its default inserted).
+    static func memberCheck(_ function: String, object: String, key: String, defaultValue: String? = nil, loc: String, type: SwiftType) -> String {
+        let prefix = "Check.\(function)(\(object), \(key), \(defaultValue.map { "\($0), " } ?? "")at: \(loc), &ctx"
+        if function == "required", case .nullable(let wrapped) = type, let arguments = wrapped.typeArguments {
+            return "Check.requiredNullable(\(object), \(key), at: \(loc), &ctx, \(arguments))"
+        }
+        if let arguments = type.typeArguments { return prefix + ", \(arguments))" }
+        return prefix + ") { v, loc, ctx in \(type.decode("v", "loc")) }"
+    }
+
     /// An expression of type `Self?` (nil: invalid, issues recorded in `ctx`) decoding `value` found at `loc`.
     func decode(_ value: String, _ loc: String) -> String {
         func rules(_ text: String?) -> String { text.map { ", \($0)" } ?? "" }

@@ -111,9 +111,9 @@ extension OperationRenderer {
                     let loc = "[\(Naming.literal(location.rawValue))]"
                     let call: String
                     switch p.presence {
-                    case .required: call = "Check.required(\(objectName), \(key), at: \(loc), &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
-                    case .defaulted(let literal): call = "Check.defaulted(\(objectName), \(key), \(literal), at: \(loc), &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
-                    case .optional, .field: call = "Check.optional(\(objectName), \(key), at: \(loc), &ctx) { v, loc, ctx in \(p.type.nonNull.decode("v", "loc")) }"
+                    case .required: call = SwiftType.memberCheck("required", object: objectName, key: key, loc: loc, type: p.type)
+                    case .defaulted(let literal): call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal, loc: loc, type: p.type)
+                    case .optional, .field: call = SwiftType.memberCheck("optional", object: objectName, key: key, loc: loc, type: p.type.nonNull)
                     }
                     let name = "_\(location.rawValue)_\(p.swiftName)"
                     names.append(name)

@@ -44,7 +44,7 @@ struct OperationRenderer {
             w.line()
             w.line("/// The \(location.rawValue) parameters.")
             let properties = params.map { PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, readOnly: false, writeOnly: false, doc: $0.doc) }
-            renderPlainStruct(typeName, properties, into: &w)
+            renderPlainStruct(typeName, properties, conformances: "Sendable", into: &w)
         }
         if let body = op.body {
             inputParts.append(("body", body.required ? body.type.spelling : body.type.nonNull.spelling + "?", body.required ? nil : "nil"))
@@ -62,7 +62,7 @@ struct OperationRenderer {
             if let headersType = output.headersTypeName {
                 w.line()
                 w.line("/// Headers of the `\(output.status)` response.")
-                renderPlainStruct(headersType, output.headers, into: &w)
+                renderPlainStruct(headersType, output.headers, conformances: "Sendable, Equatable", into: &w)
             }
         }
         w.line()
@@ -83,8 +83,10 @@ struct OperationRenderer {
         }
     }
 
-    private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], into w: inout CodeWriter) {
-        w.block("public struct \(name): Sendable") { w in
+    /// Request parts are only `Sendable` (less code for large specs); response headers are also `Equatable`,
+    /// because the `Output` that holds them is, so handler results can be compared in tests.
+    private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], conformances: String, into w: inout CodeWriter) {
+        w.block("public struct \(name): \(conformances)") { w in
             for p in properties {
                 w.doc(p.doc)
                 w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")

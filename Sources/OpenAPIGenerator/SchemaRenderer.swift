@@ -100,11 +100,10 @@ enum SchemaRenderer {
                 let key = Naming.literal(p.wireName)
                 let call: String
                 switch p.presence {
-                case .required: call = "Check.required(object, \(key), at: loc, &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
-                case .optional: call = "Check.optional(object, \(key), at: loc, &ctx) { v, loc, ctx in \(p.type.nonNull.decode("v", "loc")) }"
-                case .field: call = "Check.field(object, \(key), at: loc, &ctx) { v, loc, ctx in \(p.type.nonNull.decode("v", "loc")) }"
-                case .defaulted(let literal):
-                    call = "Check.defaulted(object, \(key), \(literal), at: loc, &ctx) { v, loc, ctx in \(p.type.decode("v", "loc")) }"
+                case .required: call = SwiftType.memberCheck("required", object: "object", key: key, loc: "loc", type: p.type)
+                case .optional: call = SwiftType.memberCheck("optional", object: "object", key: key, loc: "loc", type: p.type.nonNull)
+                case .field: call = SwiftType.memberCheck("field", object: "object", key: key, loc: "loc", type: p.type.nonNull)
+                case .defaulted(let literal): call = SwiftType.memberCheck("defaulted", object: "object", key: key, defaultValue: literal, loc: "loc", type: p.type)
                 }
                 w.line("let _\(p.swiftName) = \(call)")
             }

@@ -36,6 +36,13 @@ public final class PGConnection: Sendable {
         return PQstatus(handle) == CONNECTION_OK
     }
 
+    /// For an idle connection: reads whatever the server sent meanwhile (a shutdown notice, EOF) without a
+    /// round trip, so a connection to a restarted server is noticed before a request is given it.
+    func isAliveWhileIdle() -> Bool {
+        guard let handle else { return false }
+        return PQconsumeInput(handle) == 1 && PQstatus(handle) == CONNECTION_OK
+    }
+
     /// Runs blocking work with this connection on its own thread.
     public func run<T: Sendable>(_ body: @escaping @Sendable (PGConnection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

@@ -44,7 +44,7 @@ public actor PGPool {
     private func acquire() async throws -> PGConnection {
         if closed { throw PGError(.connection, message: "pool closed") }
         while let connection = idle.popLast() {
-            if connection.isHealthy { return connection }
+            if connection.isAliveWhileIdle() { return connection }
             open -= 1
         }
         if open < maximumConnections {

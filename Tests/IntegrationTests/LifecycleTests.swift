@@ -54,6 +54,21 @@ struct LifecycleTests {
         let list = try restarted.client.request("GET", "/api/\(user.id)/tasks", token: user.token)
         #expect(list.status == 200)
         #expect(list.text.contains("kept across restarts"))
+
+        // The database goes away under the server: a retryable 503, never a 500 or a hang; it heals when it is back.
+        let cluster = dataDir + "/postgres"
+        let asOwner = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []
+        let pgCtl = try #require(["15", "16", "17", "14"].map { "/usr/lib/postgresql/\($0)/bin/pg_ctl" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+        #expect(try ServerProcess.run(asOwner + [pgCtl, "-D", cluster, "-m", "immediate", "-w", "stop"], env: [:]).status == 0)
+        let down = try restarted.client.request("GET", "/api/\(user.id)/tasks", token: user.token)
+        #expect(down.status == 503)
+        #expect(down.header("Retry-After") == "1")
+        #expect(down.detail == "Service temporarily unavailable")
+        let options = "-c listen_addresses='' -c unix_socket_directories='\(dataDir)/run'"
+        #expect(try ServerProcess.run(asOwner + [pgCtl, "-D", cluster, "-l", cluster + "/server.log", "-o", options, "-w", "start"], env: [:]).status == 0)
+        let back = try restarted.client.request("GET", "/api/\(user.id)/tasks", token: user.token)
+        #expect(back.status == 200)
+        #expect(back.text.contains("kept across restarts"))
         #expect(restarted.stop() == 0)
     }
 }

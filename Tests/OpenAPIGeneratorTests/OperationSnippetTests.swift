@@ -50,9 +50,9 @@ struct OperationSnippetTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         expectContains(code, "public enum UpdateItem {")
         expectContains(code, #"public static let operationId = "update_item""#)
-        expectContains(code, "public struct Path: Sendable, Equatable { public var itemId: Int")
+        expectContains(code, "public struct Path: Sendable { public var itemId: Int")
         expectContains(code, "public var dryRun: Bool public var tags: [String]?")
-        expectContains(code, "public struct Headers: Sendable, Equatable { public var xRequestId: String?")
+        expectContains(code, "public struct Headers: Sendable { public var xRequestId: String?")
         expectContains(code, "public var body: Operations.UpdateItem.Body")
         // One case per documented status: a handler can return nothing else.
         expectContains(code, "case ok(Operations.UpdateItem.OkBody, headers: OkHeaders)")
@@ -71,7 +71,9 @@ struct OperationSnippetTests {
         expectContains(code, #"Route.methodNotAllowed(on: router, path: "/items/{item_id}", allowed: ["PUT"])"#)
         expectContains(code, #"let principal = try await Security.require(request, [[.init(name: "Bearer", kind: .bearer)]])"#)
         expectContains(code, #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]])"#)
-        expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: ["query"], &ctx)"#)
+        expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: ["query"], &ctx, Bool.self)"#)
+        // Arrays still decode through a closure: their items have checks of their own.
+        expectContains(code, #"Check.optional(queryValues, "tags", at: ["query"], &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }"#)
         expectContains(code, #"Route.queryParameters(request, [("dry-run", false, nil), ("tags", true, nil)])"#)
         expectContains(code, "let _body = try await Route.jsonBody(request, context, &ctx)")
         expectContains(code, "try ctx.check()")

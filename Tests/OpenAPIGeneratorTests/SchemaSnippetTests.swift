@@ -27,7 +27,7 @@ struct SchemaSnippetTests {
         // Optional and nullable: the handler sees absent, null and a value apart.
         expectContains(code, "public var description: Field<String>")
         expectContains(code, #"case createdAt = "created_at""#)
-        expectContains(code, #"let _description = Check.field(object, "description", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(maxLength: 10)) }"#)
+        expectContains(code, #"let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 10))"#)
         // A required nullable member is always written, as null when nil.
         expectContains(code, #"object.append("note", self.note.jsonValue)"#)
         expectContains(code, #"object.append("tag", ifPresent: self.tag)"#)
@@ -65,11 +65,11 @@ struct SchemaSnippetTests {
         // writeOnly: required in a request, never written into a response.
         expectContains(code, "public var password: String")
         #expect(!squeezed(code).contains(#"object.append("password""#))
-        expectContains(code, #"Check.defaulted(object, "limit", 100, at: loc, &ctx)"#)
+        expectContains(code, #"Check.defaulted(object, "limit", 100, at: loc, &ctx, Int.self)"#)
         expectContains(code, "public var limit: Int")
-        expectContains(code, #"Check.defaulted(object, "mode", .fast, at: loc, &ctx)"#)
+        expectContains(code, #"Check.defaulted(object, "mode", .fast, at: loc, &ctx, Mode.self)"#)
         expectContains(code, #"case slowIsh = "slow-ish""#)
-        expectContains(code, #"Check.defaulted(object, "level", .high, at: loc, &ctx)"#)
+        expectContains(code, #"Check.defaulted(object, "level", .high, at: loc, &ctx, Account.Level.self)"#)
     }
 
     @Test func enumsArraysDictionariesAndClosedObjects() {
@@ -162,7 +162,7 @@ struct SchemaSnippetTests {
             """))
         #expect(diagnostics.isEmpty)
         expectContains(code, "public struct Extended")
-        expectContains(code, #"let _nick = Check.required(object, "nick", at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx, StringRules(minLength: 1)) }"#)
+        expectContains(code, #"let _nick = Check.required(object, "nick", at: loc, &ctx, String.self, StringRules(minLength: 1))"#)
     }
 
     @Test func jsonWrittenAsYAMLAndBigIntegersStayExact() {
