@@ -31,14 +31,26 @@ struct CodeWriter {
         line(closing)
     }
 
-    /// `///` lines for a doc comment; nothing for empty text.
+    /// `///` lines for a doc comment; nothing for empty text. Byte-wise: specs carry long descriptions.
     mutating func doc(_ paragraphs: [String?]) {
-        let present = paragraphs.compactMap { $0?.trimmingWhitespace }.filter { !$0.isEmpty }
-        for (index, paragraph) in present.enumerated() {
-            if index > 0 { line("///") }
-            for textLine in paragraph.utf8.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
-                let trimmed = textLine.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).count
-                line(trimmed == 0 ? "///" : "/// " + String(decoding: textLine.prefix(trimmed), as: UTF8.self))
+        var first = true
+        for case let paragraph? in paragraphs {
+            let bytes = Array(paragraph.utf8)
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else { continue }
+            if !first { line("///") }
+            first = false
+            var lineStart = start
+            var index = start
+            while index <= end + 1 {
+                if index == end + 1 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    var lineEnd = index
+                    while lineEnd > lineStart, bytes[lineEnd - 1] == 0x20 || bytes[lineEnd - 1] == 0x09 { lineEnd -= 1 }
+                    line(lineEnd == lineStart ? "///" : "/// " + String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
+                    if index < end, bytes[index] == 0x0D, bytes[index + 1] == 0x0A { index += 1 }
+                    lineStart = index + 1
+                }
+                index += 1
             }
         }
     }

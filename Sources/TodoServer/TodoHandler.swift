@@ -81,6 +81,7 @@ public struct TodoHandler: APIHandler {
             // Parameters were raised since this hash was made; upgrade it while the password is at hand.
             if let upgraded = try? await hashing.run({ try hasher.hash(body.password) }) {
                 try await store.setPasswordHash(userId: user.id, upgraded)
+                logger.info("upgraded the password hash parameters of user \(user.id)")
             }
         }
         let token = try signer.sign(subject: String(user.id), lifetime: tokenLifetime)

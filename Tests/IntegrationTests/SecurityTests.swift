@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Isolation between users, and every way a token can be wrong", .enabled(if: TestEnvironment.available, TestEnvironment.skipReason))
@@ -130,9 +131,8 @@ struct SecurityTests {
     }
 }
 
-final class ConcurrentResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Int] = []
-    func append(_ value: Int) { lock.withLock { storage.append(value) } }
-    var values: [Int] { lock.withLock { storage } }
+final class ConcurrentResults: Sendable {
+    private let storage = Mutex<[Int]>([])
+    func append(_ value: Int) { storage.withLock { $0.append(value) } }
+    var values: [Int] { storage.withLock { $0 } }
 }
