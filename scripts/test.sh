@@ -16,7 +16,8 @@ if [ "$(id -u)" -eq 0 ]; then
   RUNAS=(runuser -u postgres --)
 fi
 cleanup() {
-  pkill -TERM -f "todo-api-itest|$WORK" 2>/dev/null || true
+  # Servers and embedded clusters a failed test may have left behind.
+  pkill -TERM -f "todo-api-embedded-|$WORK" 2>/dev/null || true
   "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
