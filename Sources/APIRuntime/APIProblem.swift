@@ -39,6 +39,9 @@ public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIProblem(status: error.publicStatus, error.publicDetail, headers: error.publicHeaders).response
         } catch let error as HTTPError {
             return APIProblem(status: error.status.code, error.status.reasonPhrase, headers: error.headers).response
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own answers, such as 413 for a body over the upload limit.
+            return APIProblem(status: error.status.code, error.status.reasonPhrase).response
         } catch {
             context.logger.error("unhandled error in \(request.method) \(request.uri.path): \(String(reflecting: error))")
             return APIProblem(status: 500, "Internal Server Error").response

@@ -34,6 +34,21 @@ struct APITests {
         #expect(form.detail == "Unsupported Media Type")
     }
 
+    @Test func hostileBodiesGetAClearAnswerAndTheServerStaysUp() throws {
+        let huge = try client.request("POST", "/api/auth/register", body: "[" + String(repeating: "1,", count: 1_600_000) + "1]")
+        #expect(huge.status == 413)
+        #expect(huge.detail == "Content Too Large")
+        let deep = try client.request("POST", "/api/auth/register", body: String(repeating: "[", count: 50_000))
+        #expect(deep.status == 422)
+        #expect((try deep.object()["detail"] as? [[String: Any]])?.first?["type"] as? String == "json_invalid")
+        let notUTF8 = try client.exchange(Data("POST /api/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\n\"".utf8) + Data([0xC3, 0x28]) + Data("\"".utf8))
+        #expect(notUTF8.status == 422)
+        let wrongTypes = try client.json("POST", "/api/auth/login", ["email": ["a"], "password": 12345678])
+        #expect(wrongTypes.status == 422)
+        #expect((try wrongTypes.object()["detail"] as? [[String: Any]])?.map { $0["type"] as? String ?? "" } == ["string_type", "string_type"])
+        #expect(try client.request("GET", "/health").status == 200)
+    }
+
     @Test func registerLoginAndMe() throws {
         let email = "Mixed.Case-\(UUID().uuidString.prefix(8))@Example.com"
         let created = try client.json("POST", "/api/auth/register", ["email": email, "password": "long enough", "name": "Ada"])
