@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPIModel", "YAMLTree"]),
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "Auth"]),
+        .testTarget(name: "TodoServerTests", dependencies: ["TodoServer"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "Auth", .product(name: "Logging", package: "swift-log")]),
     ]
 )
