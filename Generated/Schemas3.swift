@@ -169,15 +169,15 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-                case .case1(let value): try container.encode(value)
-                case .case2(let value): try container.encode(value)
+            case .case1(let value): try container.encode(value)
+            case .case2(let value): try container.encode(value)
             }
         }
 
         public var jsonValue: JSONValue {
             switch self {
-                case .case1(let value): value.jsonValue
-                case .case2(let value): value.jsonValue
+            case .case1(let value): value.jsonValue
+            case .case2(let value): value.jsonValue
             }
         }
 

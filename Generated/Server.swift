@@ -275,8 +275,8 @@ extension Operations.Health.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.json(200, body, contentType: "application/json")
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
         }
     }
 }
@@ -285,8 +285,8 @@ extension Operations.GetOpenapiSpec.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.raw(200, body)
+        case .ok(let body):
+            return Respond.raw(200, body)
         }
     }
 }
@@ -295,16 +295,16 @@ extension Operations.Register.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .created(let body):
-                return Respond.json(201, body, contentType: "application/json")
-            case .conflict(let body):
-                return Respond.json(409, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .created(let body):
+            return Respond.json(201, body, contentType: "application/json")
+        case .conflict(let body):
+            return Respond.json(409, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
         }
     }
 }
@@ -313,18 +313,18 @@ extension Operations.Login.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.json(200, body, contentType: "application/json")
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
         }
     }
 }
@@ -333,16 +333,16 @@ extension Operations.Me.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.json(200, body, contentType: "application/json")
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
         }
     }
 }
@@ -351,22 +351,22 @@ extension Operations.ListTasks.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "X-Total-Count", headers.xTotalCount)
-                return Respond.json(200, body, contentType: "application/json", headers: fields)
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
-            case .forbidden(let body):
-                return Respond.json(403, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
+        case .ok(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "X-Total-Count", headers.xTotalCount)
+            return Respond.json(200, body, contentType: "application/json", headers: fields)
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
@@ -375,20 +375,20 @@ extension Operations.CreateTask.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .created(let body):
-                return Respond.json(201, body, contentType: "application/json")
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
-            case .forbidden(let body):
-                return Respond.json(403, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
+        case .created(let body):
+            return Respond.json(201, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
@@ -397,22 +397,22 @@ extension Operations.GetTask.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.json(200, body, contentType: "application/json")
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
-            case .forbidden(let body):
-                return Respond.json(403, body, contentType: "application/json")
-            case .notFound(let body):
-                return Respond.json(404, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .notFound(let body):
+            return Respond.json(404, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
@@ -421,22 +421,22 @@ extension Operations.UpdateTask.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.json(200, body, contentType: "application/json")
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
-            case .forbidden(let body):
-                return Respond.json(403, body, contentType: "application/json")
-            case .notFound(let body):
-                return Respond.json(404, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .notFound(let body):
+            return Respond.json(404, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
@@ -445,22 +445,22 @@ extension Operations.DeleteTask.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .noContent:
-                return Respond.empty(204)
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
-            case .forbidden(let body):
-                return Respond.json(403, body, contentType: "application/json")
-            case .notFound(let body):
-                return Respond.json(404, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
+        case .noContent:
+            return Respond.empty(204)
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .notFound(let body):
+            return Respond.json(404, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
@@ -469,22 +469,22 @@ extension Operations.ToggleTaskCompletion.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-            case .ok(let body):
-                return Respond.json(200, body, contentType: "application/json")
-            case .unauthorized(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-                return Respond.json(401, body, contentType: "application/json", headers: fields)
-            case .serviceUnavailable(let body, let headers):
-                var fields = HTTPFields()
-                Respond.header(&fields, "Retry-After", headers.retryAfter)
-                return Respond.json(503, body, contentType: "application/json", headers: fields)
-            case .forbidden(let body):
-                return Respond.json(403, body, contentType: "application/json")
-            case .notFound(let body):
-                return Respond.json(404, body, contentType: "application/json")
-            case .unprocessableContent(let body):
-                return Respond.json(422, body, contentType: "application/json")
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .notFound(let body):
+            return Respond.json(404, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }

@@ -22,6 +22,13 @@ struct CodeWriter {
         line("}")
     }
 
+    /// A `switch`: its `case` lines at the level of the `switch`, as Swift style has them.
+    mutating func switchBlock(_ subject: String, _ body: (inout CodeWriter) -> Void) {
+        line("switch \(subject) {")
+        body(&self)
+        line("}")
+    }
+
     /// A scope whose opening line is given whole (a closure's `{ a, b in`), closed by `closing`.
     mutating func scope(_ opening: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
         line(opening)

@@ -153,7 +153,7 @@ extension OperationRenderer {
         w.block("extension Operations.\(op.typeName).Output") { w in
             w.line("/// The HTTP response for this output: its status, headers and encoded body.")
             w.block("public func response() -> Response") { w in
-                w.block("switch self") { w in
+                w.switchBlock("self") { w in
                     for output in op.outputs {
                         var bindings: [String] = []
                         let ranged = output.status.hasSuffix("XX") || output.status == "default"

@@ -145,13 +145,13 @@ enum SchemaRenderer {
             w.line()
             w.block("public func encode(to encoder: any Encoder) throws") { w in
                 w.line("var container = encoder.singleValueContainer()")
-                w.block("switch self") { w in
+                w.switchBlock("self") { w in
                     for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): try container.encode(value)") }
                 }
             }
             w.line()
             w.block("public var jsonValue: JSONValue") { w in
-                w.block("switch self") { w in
+                w.switchBlock("self") { w in
                     for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): value.jsonValue") }
                 }
             }
@@ -160,7 +160,7 @@ enum SchemaRenderer {
                 if let discriminator = u.discriminator {
                     let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
                     w.scope("return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in") { w in
-                        w.block("switch tag") { w in
+                        w.switchBlock("tag") { w in
                             for entry in discriminator.values {
                                 guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }
                                 w.line("case \(Naming.literal(entry.value)): return \(c.type.decode("v", "loc")).map { Self.\(Naming.escaped(c.name))($0) }")
