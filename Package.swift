@@ -61,10 +61,11 @@ let package = Package(
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
         .target(name: "Auth", dependencies: ["CryptoPrimitives"]),
         .target(name: "TodoStore", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "ChildProcess"),
         .target(
             name: "TodoServer",
             dependencies: [
-                "TodoAPI", "TodoStore", "Auth", "APIRuntime",
+                "TodoAPI", "TodoStore", "Auth", "APIRuntime", "ChildProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,6 +81,6 @@ let package = Package(
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "Auth", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "Auth", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
     ]
 )

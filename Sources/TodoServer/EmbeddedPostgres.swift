@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Logging
 
@@ -89,34 +90,20 @@ public final class EmbeddedPostgres: Sendable {
         return try Self.execute(command)
     }
 
-    /// Runs a command to completion with posix_spawn (its output to a file, not a pipe: `pg_ctl start` leaves
-    /// the server holding its descriptors) and returns the output; throws with the output when it fails.
+    /// Runs a command to completion; its output, or a `ConfigurationProblem` carrying the output when it fails.
     @discardableResult
     static func execute(_ command: [String]) throws -> String {
-        let outputPath = NSTemporaryDirectory() + "todo-api-\(UUID().uuidString).out"
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, environ)
-        guard spawned == 0 else {
-            throw ConfigurationProblem("cannot run \(command[0]): \(String(cString: strerror(spawned)))")
+        let result: (status: Int32, output: String)
+        do {
+            result = try ChildProcess.run(command)
+        } catch {
+            throw ConfigurationProblem(error.description)
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
-        let exited = status & 0x7f == 0
-        guard exited && (status >> 8) & 0xff == 0 else {
+        guard result.status == 0 else {
             let program = command.first { $0.hasPrefix("/") && !$0.hasSuffix("runuser") } ?? command[0]
-            throw ConfigurationProblem("\((program as NSString).lastPathComponent) failed: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw ConfigurationProblem("\((program as NSString).lastPathComponent) failed: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        return text
+        return result.output
     }
 }
 

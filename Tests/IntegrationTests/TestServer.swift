@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import PostgresClient
 
@@ -65,10 +66,9 @@ final class ServerProcess: Sendable {
     /// SIGTERM, then the exit status.
     func stop() -> Int32 {
         kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let status = ChildProcess.wait(pid)
         Self.children.removeAll { $0 == pid }
-        return (status >> 8) & 0xff
+        return status
     }
 
     static func freePort() throws -> UInt16 {
@@ -86,33 +86,13 @@ final class ServerProcess: Sendable {
         return UInt16(bigEndian: address.sin_port)
     }
 
-    /// Runs a command; returns its pid (output to a file).
     static func spawn(_ command: [String], env: [String: String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
-        guard result == 0 else { throw TestFailure("cannot start \(command[0]): \(result)") }
-        return pid
+        try ChildProcess.spawn(command, environment: env, output: output)
     }
 
-    /// Runs a command to completion: exit status and output.
+    /// Runs a command to completion with `env` added to this process's environment.
     static func run(_ command: [String], env: [String: String]) throws -> (status: Int32, output: String) {
-        var full = ProcessInfo.processInfo.environment
-        for (key, value) in env { full[key] = value }
-        let output = NSTemporaryDirectory() + "todo-api-itest-run-\(UUID().uuidString).log"
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let pid = try spawn(command, env: full, output: output)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return ((status >> 8) & 0xff, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+        try ChildProcess.run(command, environment: ProcessInfo.processInfo.environment.merging(env) { $1 })
     }
 }
 
