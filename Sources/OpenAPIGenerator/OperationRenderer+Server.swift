@@ -30,8 +30,8 @@ extension OperationRenderer {
                 w.doc([scheme.description, "Security scheme `\(scheme.name)`: check the credential and return the principal, or why it is refused (401)."])
                 w.line("func \(authenticatorName(scheme))(_ credential: String) async throws -> Authentication<Principal>")
             }
-            for op in operations {
-                w.line()
+            for (index, op) in operations.enumerated() {
+                if index > 0 || hasSecurity { w.line() }
                 w.doc([op.operation.summary, title(op)])
                 let principal = principalType(op).map { ", principal: \($0)" } ?? ""
                 w.line("func \(Naming.escaped(op.methodName))(_ input: Operations.\(op.typeName).Input\(principal)) async throws -> Operations.\(op.typeName).Output")
