@@ -77,37 +77,37 @@ extension APIHandler {
     public func registerRoutes<Context: RequestContext>(on router: Router<Context>) {
         router.add(middleware: JSONErrorMiddleware<Context>())
         router.on("/health", method: .get) { request, context in
-            try await Route.respond { try await self._health(request, context) }
+            try await self._health(request, context)
         }
         router.on("/openapi.yaml", method: .get) { request, context in
-            try await Route.respond { try await self._getOpenapiSpec(request, context) }
+            try await self._getOpenapiSpec(request, context)
         }
         router.on("/api/auth/register", method: .post) { request, context in
-            try await Route.respond { try await self._register(request, context) }
+            try await self._register(request, context)
         }
         router.on("/api/auth/login", method: .post) { request, context in
-            try await Route.respond { try await self._login(request, context) }
+            try await self._login(request, context)
         }
         router.on("/api/auth/me", method: .get) { request, context in
-            try await Route.respond { try await self._me(request, context) }
+            try await self._me(request, context)
         }
         router.on("/api/{user_id}/tasks", method: .get) { request, context in
-            try await Route.respond { try await self._listTasks(request, context) }
+            try await self._listTasks(request, context)
         }
         router.on("/api/{user_id}/tasks", method: .post) { request, context in
-            try await Route.respond { try await self._createTask(request, context) }
+            try await self._createTask(request, context)
         }
         router.on("/api/{user_id}/tasks/{task_id}", method: .get) { request, context in
-            try await Route.respond { try await self._getTask(request, context) }
+            try await self._getTask(request, context)
         }
         router.on("/api/{user_id}/tasks/{task_id}", method: .put) { request, context in
-            try await Route.respond { try await self._updateTask(request, context) }
+            try await self._updateTask(request, context)
         }
         router.on("/api/{user_id}/tasks/{task_id}", method: .delete) { request, context in
-            try await Route.respond { try await self._deleteTask(request, context) }
+            try await self._deleteTask(request, context)
         }
         router.on("/api/{user_id}/tasks/{task_id}/complete", method: .patch) { request, context in
-            try await Route.respond { try await self._toggleTaskCompletion(request, context) }
+            try await self._toggleTaskCompletion(request, context)
         }
         Route.methodNotAllowed(on: router, path: "/health", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/openapi.yaml", allowed: ["GET"])

@@ -4,17 +4,6 @@ import Hummingbird
 
 /// Builds responses for generated `Output` encoders.
 public enum Respond {
-    /// The encoder for response bodies: RFC 3339 UTC timestamps with microseconds, members in spec order.
-    public static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(RFC3339.format(date))
-        }
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
-
     public static func json<Body: JSONValueEncodable>(_ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = contentType

@@ -3,18 +3,8 @@ import HTTPTypes
 import Hummingbird
 
 /// What generated route closures call to read a request and to answer what the spec does not allow.
+/// Thrown `ValidationFailure`s and `APIProblem`s become responses in `JSONErrorMiddleware`, in one place.
 public enum Route {
-    /// Runs a generated route, answering its validation failures and problems as JSON.
-    public static func respond(_ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch let failure as ValidationFailure {
-            return failure.problem.response
-        } catch let problem as APIProblem {
-            return problem.response
-        }
-    }
-
     static let methods: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options]
 
     /// Answers 405 with `Allow` for the methods a path does not declare.

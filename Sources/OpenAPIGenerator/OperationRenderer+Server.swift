@@ -58,7 +58,7 @@ extension OperationRenderer {
                     let method = op.operation.method.rawValue.uppercased()
                     if let index = paths.firstIndex(where: { $0.path == path }) { paths[index].methods.append(method) } else { paths.append((path, [method])) }
                     w.line("router.on(\(Naming.literal(path)), method: .\(op.operation.method.rawValue)) { request, context in")
-                    w.line("    try await Route.respond { try await self._\(op.methodName)(request, context) }")
+                    w.line("    try await self._\(op.methodName)(request, context)")
                     w.line("}")
                 }
                 for entry in paths {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a YAML tree into a `Document`, reporting every problem it finds with the place it was written.
 /// It keeps going after an error so that one run lists them all; the result is `nil` only when the text is not
 /// a YAML mapping at all.
@@ -138,7 +140,7 @@ final class DocumentReader {
         guard ref.hasPrefix("#") else { return nil }
         var node: YAMLNode? = root
         for rawPart in ref.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
-            let part = (String(rawPart).removingPercentEncodingIfPossible)
+            let part = (String(rawPart).removingPercentEncoding ?? String(rawPart))
                 .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
             if let items = node?.sequence {
                 guard let index = Int(part), items.indices.contains(index) else { return nil }
@@ -180,27 +182,5 @@ final class DocumentReader {
             current = target
         }
         return current
-    }
-}
-
-extension String {
-    var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

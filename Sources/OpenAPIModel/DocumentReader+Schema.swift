@@ -1,3 +1,5 @@
+import Foundation
+
 extension DocumentReader {
     static let knownTypes = ["string", "number", "integer", "boolean", "array", "object", "null"]
 
@@ -149,7 +151,8 @@ extension DocumentReader {
         guard let ref = string(refNode, "$ref") else { return fallback }
         let prefix = "#/components/schemas/"
         if ref.hasPrefix(prefix), !ref.dropFirst(prefix.count).contains("/") {
-            let name = String(ref.dropFirst(prefix.count)).removingPercentEncodingIfPossible
+            let raw = String(ref.dropFirst(prefix.count))
+            let name = raw.removingPercentEncoding ?? raw
             if componentSchemaNames.contains(name) { return .reference(name, at: refNode.location) }
             var message = "$ref '\(ref)' does not resolve"
             if let near = nearestName(to: name, in: componentSchemaNames) { message += "; did you mean '\(prefix)\(near)'?" }
