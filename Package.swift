@@ -81,6 +81,6 @@ let package = Package(
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "Auth", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore", "Auth", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
     ]
 )

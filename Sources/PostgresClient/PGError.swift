@@ -1,14 +1,16 @@
 /// A database failure. Its text is for the log: handlers map it to a status and a generic message.
 public struct PGError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        /// Could not connect, or the connection broke: the pool discards the connection.
+        /// Could not connect, or the connection broke while the statement was in flight: retry later.
         case connection
         /// The server rejected a statement; `sqlState` says why (23505: unique violation, ...).
         case query
-        /// A value in a result was not what the caller expected.
+        /// A value in a result was not what the statement's reader declared.
         case decode
-        /// All connections stayed busy for too long.
-        case poolTimeout
+        /// Too many statements are already waiting: the client sheds load instead of queueing without bound.
+        case overloaded
+        /// No answer within the statement deadline: the connection is dropped and reopened.
+        case timeout
     }
 
     public var kind: Kind
@@ -22,6 +24,18 @@ public struct PGError: Error, Sendable, CustomStringConvertible {
     }
 
     public var isUniqueViolation: Bool { sqlState == "23505" }
+    public var isForeignKeyViolation: Bool { sqlState == "23503" }
+
+    /// The database could not answer now but may soon: a 503 with `Retry-After`, never a 500.
+    public var isTransient: Bool {
+        switch kind {
+        case .connection, .overloaded, .timeout: true
+        // 57014: statement timeout or cancel; 57P01-03: the server is shutting down or starting; 53xxx: out
+        // of resources; 40001/40P01: serialization failure or deadlock.
+        case .query: sqlState.map { $0.hasPrefix("57") || $0.hasPrefix("53") || $0 == "40001" || $0 == "40P01" } ?? false
+        case .decode: false
+        }
+    }
 
     public var description: String {
         "PGError(\(kind)\(sqlState.map { ", sqlstate \($0)" } ?? "")): \(message)"

@@ -1,26 +1,26 @@
 import CLibPQ
 import Foundation
 
-/// A result copied out of libpq (text format), so it outlives the `PGresult` and can cross threads.
-public struct PGRows: Sendable {
+/// A text-format result copied out of libpq, for ad-hoc SQL in tools and tests (`PGConnection.textQuery`).
+public struct PGTextRows: Sendable {
     public let columns: [String]
-    public let rows: [PGRow]
+    public let rows: [PGTextRow]
 
     init(_ result: OpaquePointer) {
         let columnCount = Int(PQnfields(result))
         columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
         rows = (0..<Int(PQntuples(result))).map { row in
-            PGRow(values: (0..<columnCount).map { column in
+            PGTextRow(values: (0..<columnCount).map { column in
                 PQgetisnull(result, Int32(row), Int32(column)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
             })
         }
     }
 
-    public var first: PGRow? { rows.first }
+    public var first: PGTextRow? { rows.first }
 }
 
-/// One row's values, read by column index with the type the caller expects.
-public struct PGRow: Sendable {
+/// One row's values as text, read by column index (ad-hoc SQL only; typed statements read by name).
+public struct PGTextRow: Sendable {
     public let values: [String?]
 
     public func string(_ column: Int) throws(PGError) -> String {
@@ -45,8 +45,4 @@ public struct PGRow: Sendable {
         }
     }
 
-    /// A timestamp selected as microseconds since the epoch (`extract(epoch ...) * 1e6` as bigint).
-    public func date(microseconds column: Int) throws(PGError) -> Date {
-        Date(timeIntervalSince1970: Double(try int(column)) / 1_000_000)
-    }
 }

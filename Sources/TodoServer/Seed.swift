@@ -12,15 +12,16 @@ extension TodoServer {
         let database = try Database.open(configuration, logger: logger)
         defer { database.close() }
         try Migrations.run(database.conninfo, logger: logger)
-        let pool = PGPool(conninfo: database.conninfo, maximumConnections: 2, logger: logger)
-        let store = TodoStore(pool: pool)
-        defer { Task { await pool.close() } }
+        let client = PGClient(conninfo: database.conninfo, connections: 1, logger: logger)
+        let store = TodoStore(client: client)
+        defer { Task { await client.shutdown() } }
         if try await store.user(email: demoEmail) != nil {
             logger.notice("demo user \(demoEmail) already exists; nothing to do")
             return
         }
         let hash = try PasswordHasher.recommended.hash(demoPassword)
         guard let user = try await store.createUser(email: demoEmail, name: "Demo User", passwordHash: hash) else { return }
+        var created = 0
         let tasks: [(String, String?, Bool)] = [
             ("Buy groceries", "Milk, eggs, bread", false),
             ("Write the quarterly report", nil, false),
@@ -29,9 +30,10 @@ extension TodoServer {
             ("Read a chapter of a book", nil, true),
         ]
         for (title, description, completed) in tasks {
-            let task = try await store.createTask(userId: user.id, title: title, description: description)
+            guard case .found(let task) = try await store.createTask(userId: user.id, title: title, description: description) else { continue }
             if completed { _ = try await store.toggleTask(id: task.id, userId: user.id) }
+            created += 1
         }
-        logger.notice("seeded \(demoEmail) (password \(demoPassword)) with \(tasks.count) tasks")
+        logger.notice("seeded \(demoEmail) (password \(demoPassword)) with \(created) tasks")
     }
 }

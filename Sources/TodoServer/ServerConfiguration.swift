@@ -10,7 +10,10 @@ public struct ServerConfiguration: Sendable {
     public var jwtSecret: String?
     public var accessTokenTTL: TimeInterval = 30 * 60
     public var corsOrigins: [String] = ["http://localhost:3000"]
-    public var databasePoolSize = 8
+    /// Pipelined PostgreSQL connections; each carries many requests' statements at once.
+    public var databasePoolSize = 2
+    /// Statements that may wait on one connection; beyond that a request answers 503 with `Retry-After`.
+    public var databaseQueueLimit = 256
     public var logLevel: Logger.Level = .info
     public var dataDirectory = "./.todo-data"
     /// How many password hashes may run at once (each takes ~0.2 s of a core), and how many may wait.
@@ -20,7 +23,7 @@ public struct ServerConfiguration: Sendable {
     public init() {}
 
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
-    /// (comma-separated), `DB_POOL_SIZE`, `LOG_LEVEL` and `DATA_DIR`.
+    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL` and `DATA_DIR`.
     public init(environment: [String: String]) throws(ConfigurationProblem) {
         func nonEmpty(_ key: String) -> String? {
             environment[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -31,7 +34,8 @@ public struct ServerConfiguration: Sendable {
         jwtSecret = nonEmpty("JWT_SECRET")
         if let value = nonEmpty("ACCESS_TOKEN_TTL") { accessTokenTTL = TimeInterval(try Self.integer("ACCESS_TOKEN_TTL", value, 1...31_536_000)) }
         if let value = nonEmpty("CORS_ORIGINS") { corsOrigins = Self.origins(value) }
-        if let value = nonEmpty("DB_POOL_SIZE") { databasePoolSize = try Self.integer("DB_POOL_SIZE", value, 1...1000) }
+        if let value = nonEmpty("DB_POOL_SIZE") { databasePoolSize = try Self.integer("DB_POOL_SIZE", value, 1...64) }
+        if let value = nonEmpty("DB_QUEUE_LIMIT") { databaseQueueLimit = try Self.integer("DB_QUEUE_LIMIT", value, 1...100_000) }
         if let value = nonEmpty("LOG_LEVEL") { logLevel = try Self.level(value) }
         if let value = nonEmpty("DATA_DIR") { dataDirectory = value }
     }

@@ -7,7 +7,9 @@ import TodoStore
 /// The hand-written side of the contract: one method per operation of `openapi.yaml`, over the store.
 /// It returns only the generated `Output` cases, so every status it can answer is one the spec documents.
 public struct TodoHandler: APIHandler {
-    public typealias Principal = UserRecord
+    /// The user a valid token names. Whether that user still exists is checked by the statement each
+    /// operation runs anyway, in the same round trip (`Owned.ownerGone` becomes the 401 below).
+    public typealias Principal = TokenSubject
 
     let store: TodoStore
     let signer: JWTSigner
@@ -30,10 +32,9 @@ public struct TodoHandler: APIHandler {
 
     // MARK: Security
 
-    public func authenticateHTTPBearer(_ credential: String) async throws -> Authentication<UserRecord> {
-        guard let claims = try? signer.verify(credential), let id = Int(claims.subject) else { return .rejected }
-        guard let user = try await store.user(id: id) else { return .rejected }
-        return .authenticated(user)
+    public func authenticateHTTPBearer(_ credential: String) async throws -> Authentication<TokenSubject> {
+        guard let claims = try? signer.verify(credential), let id = Int(claims.subject), id > 0 else { return .rejected }
+        return .authenticated(TokenSubject(id: id))
     }
 
     // MARK: Health and contract
@@ -88,34 +89,43 @@ public struct TodoHandler: APIHandler {
         return .ok(Token(accessToken: token, tokenType: .bearer, expiresIn: Int(tokenLifetime)))
     }
 
-    public func me(_ input: Operations.Me.Input, principal: UserRecord) async throws -> Operations.Me.Output {
-        .ok(UserResponse(principal))
+    public func me(_ input: Operations.Me.Input, principal: TokenSubject) async throws -> Operations.Me.Output {
+        guard let user = try await store.user(id: principal.id) else { return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer")) }
+        return .ok(UserResponse(user))
     }
 
     // MARK: Tasks
 
     static let notAuthorized = ErrorResponse(detail: "Not authorized")
     static let taskNotFound = ErrorResponse(detail: "Task not found")
+    static let invalidToken = ErrorResponse(detail: "Could not validate credentials")
 
-    public func listTasks(_ input: Operations.ListTasks.Input, principal: UserRecord) async throws -> Operations.ListTasks.Output {
+    public func listTasks(_ input: Operations.ListTasks.Input, principal: TokenSubject) async throws -> Operations.ListTasks.Output {
         guard input.path.userId == principal.id else { return .forbidden(Self.notAuthorized) }
-        let page = try await store.tasks(userId: principal.id, completed: input.query.completed, limit: input.query.limit, offset: input.query.offset)
-        return .ok(page.tasks.map(TaskResponse.init), headers: .init(xTotalCount: page.total))
+        switch try await store.tasks(userId: principal.id, completed: input.query.completed, limit: input.query.limit, offset: input.query.offset) {
+        case .found(let page): return .ok(page.tasks.map(TaskResponse.init), headers: .init(xTotalCount: page.total))
+        case .notFound, .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
+        }
     }
 
-    public func createTask(_ input: Operations.CreateTask.Input, principal: UserRecord) async throws -> Operations.CreateTask.Output {
+    public func createTask(_ input: Operations.CreateTask.Input, principal: TokenSubject) async throws -> Operations.CreateTask.Output {
         guard input.path.userId == principal.id else { return .forbidden(Self.notAuthorized) }
-        let task = try await store.createTask(userId: principal.id, title: input.body.title, description: input.body.description.value)
-        return .created(TaskResponse(task))
+        switch try await store.createTask(userId: principal.id, title: input.body.title, description: input.body.description.value) {
+        case .found(let task): return .created(TaskResponse(task))
+        case .notFound, .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
+        }
     }
 
-    public func getTask(_ input: Operations.GetTask.Input, principal: UserRecord) async throws -> Operations.GetTask.Output {
+    public func getTask(_ input: Operations.GetTask.Input, principal: TokenSubject) async throws -> Operations.GetTask.Output {
         guard input.path.userId == principal.id else { return .forbidden(Self.notAuthorized) }
-        guard let task = try await store.task(id: input.path.taskId, userId: principal.id) else { return .notFound(Self.taskNotFound) }
-        return .ok(TaskResponse(task))
+        switch try await store.task(id: input.path.taskId, userId: principal.id) {
+        case .found(let task): return .ok(TaskResponse(task))
+        case .notFound: return .notFound(Self.taskNotFound)
+        case .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
+        }
     }
 
-    public func updateTask(_ input: Operations.UpdateTask.Input, principal: UserRecord) async throws -> Operations.UpdateTask.Output {
+    public func updateTask(_ input: Operations.UpdateTask.Input, principal: TokenSubject) async throws -> Operations.UpdateTask.Output {
         guard input.path.userId == principal.id else { return .forbidden(Self.notAuthorized) }
         let body = input.body
         let description: DescriptionChange
@@ -124,22 +134,35 @@ public struct TodoHandler: APIHandler {
         case .null: description = .set(nil)
         case .value(let text): description = .set(text)
         }
-        guard let task = try await store.updateTask(id: input.path.taskId, userId: principal.id, title: body.title, description: description, completed: body.completed) else {
-            return .notFound(Self.taskNotFound)
+        switch try await store.updateTask(id: input.path.taskId, userId: principal.id, title: body.title, description: description, completed: body.completed) {
+        case .found(let task): return .ok(TaskResponse(task))
+        case .notFound: return .notFound(Self.taskNotFound)
+        case .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
         }
-        return .ok(TaskResponse(task))
     }
 
-    public func deleteTask(_ input: Operations.DeleteTask.Input, principal: UserRecord) async throws -> Operations.DeleteTask.Output {
+    public func deleteTask(_ input: Operations.DeleteTask.Input, principal: TokenSubject) async throws -> Operations.DeleteTask.Output {
         guard input.path.userId == principal.id else { return .forbidden(Self.notAuthorized) }
-        return try await store.deleteTask(id: input.path.taskId, userId: principal.id) ? .noContent : .notFound(Self.taskNotFound)
+        switch try await store.deleteTask(id: input.path.taskId, userId: principal.id) {
+        case .found: return .noContent
+        case .notFound: return .notFound(Self.taskNotFound)
+        case .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
+        }
     }
 
-    public func toggleTaskCompletion(_ input: Operations.ToggleTaskCompletion.Input, principal: UserRecord) async throws -> Operations.ToggleTaskCompletion.Output {
+    public func toggleTaskCompletion(_ input: Operations.ToggleTaskCompletion.Input, principal: TokenSubject) async throws -> Operations.ToggleTaskCompletion.Output {
         guard input.path.userId == principal.id else { return .forbidden(Self.notAuthorized) }
-        guard let task = try await store.toggleTask(id: input.path.taskId, userId: principal.id) else { return .notFound(Self.taskNotFound) }
-        return .ok(TaskResponse(task))
+        switch try await store.toggleTask(id: input.path.taskId, userId: principal.id) {
+        case .found(let task): return .ok(TaskResponse(task))
+        case .notFound: return .notFound(Self.taskNotFound)
+        case .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
+        }
     }
+}
+
+/// The subject of a verified access token: a user id, not yet checked against the database.
+public struct TokenSubject: Sendable, Equatable {
+    public var id: Int
 }
 
 extension UserResponse {

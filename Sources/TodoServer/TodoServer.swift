@@ -16,9 +16,13 @@ public enum TodoServer {
         defer { database.close() }
         let secret = try jwtSecret(configuration, database: database, logger: logger)
         try Migrations.run(database.conninfo, logger: logger)
-        let pool = PGPool(conninfo: database.conninfo, maximumConnections: configuration.databasePoolSize, logger: logger)
+        let client = PGClient(conninfo: database.conninfo, connections: configuration.databasePoolSize,
+                              maximumQueuedPerConnection: configuration.databaseQueueLimit, logger: logger)
+        if !(await client.waitUntilReady(timeout: .seconds(10))) {
+            logger.warning("no database connection is ready yet; requests answer 503 until one is")
+        }
         let handler = try TodoHandler(
-            store: TodoStore(pool: pool),
+            store: TodoStore(client: client),
             signer: JWTSigner(secret: secret),
             tokenLifetime: configuration.accessTokenTTL,
             hasher: .recommended,
@@ -33,7 +37,7 @@ public enum TodoServer {
             },
             logger: logger)
         try await app.runService()
-        await pool.close()
+        await client.shutdown()
     }
 
     /// Applies pending migrations and exits.

@@ -36,6 +36,15 @@ public enum Migrations {
             """),
     ]
 
+    static let appliedVersions = PGQuery<AppliedVersion>("applied_versions", "SELECT version::bigint AS version FROM schema_migrations")
+    static let recordMigration = PGQuery<PGNoRow, Int, String>("record_migration", "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)")
+
+    struct AppliedVersion: PGRowDecodable {
+        var version: Int
+        static var columns: [(name: String, type: PGType)] { [("version", .int8)] }
+        init(row: PGRow) throws(PGError) { version = try row.decode("version") }
+    }
+
     /// Applies what is missing; returns the versions applied by this call.
     @discardableResult
     public static func run(_ conninfo: String, logger: Logger) throws -> [Int] {
@@ -49,14 +58,12 @@ public enum Migrations {
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
             """)
-        let done = Set(try connection.simpleQuery("SELECT version FROM schema_migrations").rows.map { try $0.int(0) })
+        let done = Set(try connection.execute(appliedVersions).map(\.version))
         var applied: [Int] = []
         for migration in all where !done.contains(migration.version) {
             try connection.transaction { connection in
                 try connection.simpleQuery(migration.sql)
-                _ = try connection.query(
-                    PGStatement("record_migration", "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)"),
-                    [String(migration.version), migration.name])
+                _ = try connection.execute(recordMigration, migration.version, migration.name)
             }
             logger.info("applied migration \(migration.version): \(migration.name)")
             applied.append(migration.version)

@@ -24,23 +24,56 @@ public enum DescriptionChange: Sendable, Equatable {
     case set(String?)
 }
 
-extension UserRecord {
-    static let columns = "id, email, name, password_hash, (extract(epoch FROM created_at) * 1000000)::bigint"
+extension UserRecord: PGRowDecodable {
+    static let selectList = "id, email, name, password_hash, created_at"
 
-    init(_ row: PGRow) throws(PGError) {
-        self.init(id: try row.int(0), email: try row.string(1), name: row.optionalString(2),
-                  passwordHash: try row.string(3), createdAt: try row.date(microseconds: 4))
+    public static var columns: [(name: String, type: PGType)] {
+        [("id", .int8), ("email", .text), ("name", .text), ("password_hash", .text), ("created_at", .timestamptz)]
+    }
+
+    public init(row: PGRow) throws(PGError) {
+        self.init(id: try row.decode("id"), email: try row.decode("email"), name: try row.decode("name"),
+                  passwordHash: try row.decode("password_hash"), createdAt: try row.decode("created_at"))
     }
 }
 
-extension TaskRecord {
-    static let columns = """
-        id, title, description, completed, (extract(epoch FROM created_at) * 1000000)::bigint, \
-        (extract(epoch FROM updated_at) * 1000000)::bigint
-        """
+extension TaskRecord: PGRowDecodable {
+    /// The task columns, qualified by `table`.
+    static func selectList(_ table: String) -> String {
+        ["id", "title", "description", "completed", "created_at", "updated_at"].map { "\(table).\($0)" }.joined(separator: ", ")
+    }
 
-    init(_ row: PGRow) throws(PGError) {
-        self.init(id: try row.int(0), title: try row.string(1), description: row.optionalString(2),
-                  completed: try row.bool(3), createdAt: try row.date(microseconds: 4), updatedAt: try row.date(microseconds: 5))
+    public static var columns: [(name: String, type: PGType)] {
+        [("id", .int8), ("title", .text), ("description", .text), ("completed", .bool), ("created_at", .timestamptz), ("updated_at", .timestamptz)]
+    }
+
+    public init(row: PGRow) throws(PGError) {
+        self.init(id: try row.decode("id"), title: try row.decode("title"), description: try row.decode("description"),
+                  completed: try row.decode("completed"), createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
+    }
+}
+
+/// A task statement's answer, with the token's user checked in the same statement: no row at all means the
+/// user is gone (a 401), a row of NULL task columns means no such task of this user (a 404).
+public struct TaskLookup: PGRowDecodable {
+    public var task: TaskRecord?
+
+    public static var columns: [(name: String, type: PGType)] { TaskRecord.columns }
+
+    public init(row: PGRow) throws(PGError) {
+        task = try row.isNull("id") ? nil : TaskRecord(row: row)
+    }
+}
+
+/// One row of a page of tasks: the count over all pages, and a task (NULL columns when the page is empty).
+public struct TaskPageRow: PGRowDecodable {
+    public var total: Int
+    public var task: TaskRecord?
+
+    public static var columns: [(name: String, type: PGType)] { [("total", .int8)] + TaskRecord.columns }
+
+    public init(row: PGRow) throws(PGError) {
+        total = try row.decode("total")
+        task = try row.isNull("id") ? nil : TaskRecord(row: row)
     }
 }

@@ -68,8 +68,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Comma-separated origins allowed by CORS (env CORS_ORIGINS, default http://localhost:3000).")
     var corsOrigins: String?
 
-    @Option(help: "Database connections in the pool (env DB_POOL_SIZE, default 8).")
+    @Option(help: "Pipelined database connections (env DB_POOL_SIZE, default 2).")
     var dbPoolSize: Int?
+
+    @Option(help: "Statements that may wait per database connection before requests answer 503 (env DB_QUEUE_LIMIT, default 256).")
+    var dbQueueLimit: Int?
 
     @Option(help: "Access token lifetime in seconds (env ACCESS_TOKEN_TTL, default 1800).")
     var accessTokenTtl: Int?
@@ -80,7 +83,8 @@ struct Serve: AsyncParsableCommand {
             if let host { configuration.host = host }
             if let port { configuration.port = try ServerConfiguration.integer("--port", String(port), 0...65535) }
             if let corsOrigins { configuration.corsOrigins = ServerConfiguration.origins(corsOrigins) }
-            if let dbPoolSize { configuration.databasePoolSize = try ServerConfiguration.integer("--db-pool-size", String(dbPoolSize), 1...1000) }
+            if let dbPoolSize { configuration.databasePoolSize = try ServerConfiguration.integer("--db-pool-size", String(dbPoolSize), 1...64) }
+            if let dbQueueLimit { configuration.databaseQueueLimit = try ServerConfiguration.integer("--db-queue-limit", String(dbQueueLimit), 1...100_000) }
             if let accessTokenTtl { configuration.accessTokenTTL = TimeInterval(try ServerConfiguration.integer("--access-token-ttl", String(accessTokenTtl), 1...31_536_000)) }
             try await TodoServer.serve(configuration, logger: makeLogger(configuration))
         }

@@ -85,6 +85,18 @@ struct SecurityTests {
         let gone = try client.request("GET", "/api/auth/me", token: user.token)
         #expect(gone.status == 401)
         #expect(gone.detail == "Could not validate credentials")
+        // Every task route checks the user in the same statement as the task: 401, never a 404 or a 500.
+        let tasks = "/api/\(user.id)/tasks"
+        for (method, route, body) in [("GET", tasks, nil), ("POST", tasks, "{\"title\":\"x\"}"), ("GET", tasks + "/1", nil),
+                                      ("PUT", tasks + "/1", "{\"title\":\"y\"}"), ("DELETE", tasks + "/1", nil),
+                                      ("PATCH", tasks + "/1/complete", nil)] as [(String, String, String?)] {
+            var headers = ["Authorization": "Bearer \(user.token)"]
+            if body != nil { headers["Content-Type"] = "application/json" }
+            let response = try client.request(method, route, headers: headers, body: body)
+            #expect(response.status == 401, "\(method) \(route)")
+            #expect(response.detail == "Could not validate credentials", "\(method) \(route)")
+            #expect(response.header("WWW-Authenticate") == "Bearer", "\(method) \(route)")
+        }
     }
 
     @Test func twentyConcurrentRegistrationsOfOneEmailMakeOneUser() throws {

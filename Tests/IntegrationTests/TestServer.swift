@@ -20,8 +20,8 @@ enum TestEnvironment {
         return adminURL + " dbname=\(name)"
     }
 
-    static func sql(_ conninfo: String, _ statement: String, _ parameters: [String?] = []) throws -> [PGRow] {
-        try PGConnection.connect(conninfo).query(PGStatement("test_\(abs(statement.hashValue))", statement), parameters).rows
+    static func sql(_ conninfo: String, _ statement: String, _ parameters: [String?] = []) throws -> [PGTextRow] {
+        try PGConnection.connect(conninfo).textQuery(statement, parameters).rows
     }
 }
 

@@ -1,0 +1,99 @@
+import Logging
+import Synchronization
+
+/// The product's database client: a few pipelined connections (`PipelineConnection`) that carry the
+/// statements of many concurrent requests. Each call is one statement and one pipeline sync, so one
+/// request's failure never aborts another's; results come back in order on the connection's thread.
+///
+/// Load is bounded: a call goes to the connection with the fewest unfinished statements, and when even that
+/// one has `maximumQueuedPerConnection`, the call fails at once with `.overloaded` (a 503 with
+/// `Retry-After`), so a burst never builds an unbounded queue. While the database is unreachable calls fail
+/// fast with `.connection`; the connections reconnect with backoff by themselves.
+public final class PGClient: Sendable {
+    private let connections: [PipelineConnection]
+    public let maximumQueuedPerConnection: Int
+    public let statementTimeout: Duration
+    private let next = Atomic<Int>(0)
+
+    /// - Parameters:
+    ///   - connections: pipelined connections to open (a few per core are plenty).
+    ///   - statementTimeout: the server cancels a statement after this; with no answer at all a little
+    ///     later, the connection is dropped and its statements fail with `.timeout`.
+    public init(conninfo: String, connections: Int, maximumQueuedPerConnection: Int = 256,
+                statementTimeout: Duration = .seconds(5), logger: Logger) {
+        self.maximumQueuedPerConnection = max(1, maximumQueuedPerConnection)
+        self.statementTimeout = statementTimeout
+        self.connections = (0..<max(1, connections)).map { index in
+            PipelineConnection(conninfo: conninfo, label: "todo-api.pg.\(index)", statementTimeout: statementTimeout, logger: logger)
+        }
+    }
+
+    /// Runs `query` with `values` and returns its rows, read by the query's row type.
+    public func execute<Row, each Parameter>(_ query: PGQuery<Row, repeat each Parameter>, _ values: repeat each Parameter) async throws -> [Row] {
+        let bindings = query.bind(repeat each values)
+        let connection = try pick()
+        let deadline = ContinuousClock.now + statementTimeout + .seconds(2)
+        return try await withUnsafeThrowingContinuation { continuation in
+            let job = PipelineJob(name: query.name, sql: query.sql, bindings: bindings, deadline: deadline) { outcome in
+                switch outcome {
+                case .result(let result):
+                    do throws(PGError) {
+                        continuation.resume(returning: try decodeRows(result, as: Row.self))
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
+                case .failure(let error):
+                    continuation.resume(throwing: error)
+                }
+            }
+            if !connection.submit(job) {
+                continuation.resume(throwing: PGError(.connection, message: "the database connection is down"))
+            }
+        }
+    }
+
+    /// True when at least one connection is open and in pipeline mode.
+    public var isReady: Bool { connections.contains { $0.status == .ready } }
+
+    /// Waits until a connection is ready or `timeout` passes (at start-up, so the first requests do not race
+    /// the first connection).
+    public func waitUntilReady(timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !isReady {
+            if ContinuousClock.now >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
+    }
+
+    /// Lets statements in flight finish, then closes every connection.
+    public func shutdown() async {
+        for connection in connections { await connection.shutdown() }
+    }
+
+    /// The connection with the fewest unfinished statements, ready ones first, starting the scan at a
+    /// rotating index so ties spread out.
+    private func pick() throws(PGError) -> PipelineConnection {
+        let start = next.add(1, ordering: .relaxed).newValue & Int.max
+        var best: PipelineConnection?
+        var bestScore = Int.max
+        var bestLoad = 0
+        for offset in connections.indices {
+            let connection = connections[(start + offset) % connections.count]
+            let status = connection.status
+            guard status != .closed else { continue }
+            let load = connection.load.load(ordering: .relaxed)
+            let score = status == .ready ? load : load + 1_000_000
+            if score < bestScore {
+                best = connection
+                bestScore = score
+                bestLoad = load
+            }
+        }
+        guard let best else { throw PGError(.connection, message: "the database client is closed") }
+        guard bestLoad < maximumQueuedPerConnection else {
+            throw PGError(.overloaded, message: "\(bestLoad) statements already wait on every connection")
+        }
+        return best
+    }
+}
