@@ -73,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "todo-api",
-            dependencies: ["TodoServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TodoServer", "TodoStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Tests.

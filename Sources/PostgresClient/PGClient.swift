@@ -14,6 +14,7 @@ public final class PGClient: Sendable {
     public let maximumQueuedPerConnection: Int
     public let statementTimeout: Duration
     private let next = Atomic<Int>(0)
+    private let jobIDs = Atomic<UInt64>(0)
 
     /// - Parameters:
     ///   - connections: pipelined connections to open (a few per core are plenty).
@@ -32,9 +33,9 @@ public final class PGClient: Sendable {
     public func execute<Row, each Parameter>(_ query: PGQuery<Row, repeat each Parameter>, _ values: repeat each Parameter) async throws -> [Row] {
         let bindings = query.bind(repeat each values)
         let connection = try pick()
-        let deadline = ContinuousClock.now + statementTimeout + .seconds(2)
+        let id = jobIDs.add(1, ordering: .relaxed).newValue
         return try await withUnsafeThrowingContinuation { continuation in
-            let job = PipelineJob(name: query.name, sql: query.sql, bindings: bindings, deadline: deadline) { outcome in
+            let job = PipelineJob(id: id, name: query.name, sql: query.sql, bindings: bindings) { outcome in
                 switch outcome {
                 case .result(let result):
                     do throws(PGError) {

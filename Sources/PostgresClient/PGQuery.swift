@@ -21,11 +21,21 @@ public struct PGQuery<Row: PGRowDecodable, each Parameter: PGEncodable>: Sendabl
         return types
     }
 
+    /// The statement without its Swift types: for listings, `EXPLAIN` and benchmarks.
+    public var info: PGStatementInfo { PGStatementInfo(name: name, sql: sql, parameterTypes: parameterTypes) }
+
     func bind(_ values: repeat each Parameter) -> PGBindings {
         var bindings = PGBindings()
         for value in repeat each values { bindings.bind(value) }
         return bindings
     }
+}
+
+/// A statement's name, SQL and parameter types.
+public struct PGStatementInfo: Sendable {
+    public let name: String
+    public let sql: String
+    public let parameterTypes: [PGType]
 }
 
 /// A row type read from a result by column name, each column with the Swift type it is declared as.

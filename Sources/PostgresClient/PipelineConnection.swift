@@ -42,9 +42,9 @@ final class PipelineConnection: Sendable {
 
     init(conninfo: String, label: String, statementTimeout: Duration, logger: Logger) {
         var ends: [Int32] = [-1, -1]
-        if pipe(&ends) == 0 {
-            for end in ends { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK) }
-        }
+        // Without its wake pipe the engine could sleep forever with work queued: that is not survivable.
+        precondition(pipe(&ends) == 0, "cannot create the database connection's wake pipe (errno \(errno))")
+        for end in ends { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK) }
         wakeDescriptor = ends[0]
         wakeWriter = ends[1]
         let thread = Thread { [self] in

@@ -32,6 +32,10 @@ final class PipelineEngine {
     /// The error of a failed prepare, given to the execute it was sent for (which the server skips).
     private var prepareError: PGError?
     private var needsFlush = false
+    /// When the head entry started waiting for its answer (it was sent, or the entry before it was answered).
+    private var headSince = ContinuousClock.now
+    /// A successful statement's job and result, waiting for the sync that commits it.
+    private var held: (job: PipelineJob, result: OpaquePointer)?
     private var backoff: Duration = .zero
     private var wasReady = false
     private var lastAttempt = ContinuousClock.now
@@ -152,6 +156,12 @@ final class PipelineEngine {
                 failed += 1
             }
         }
+        if let (job, result) = held {
+            job.finish(.failure(error))
+            PQclear(result)
+            held = nil
+            failed += 1
+        }
         entries.removeAll(keepingCapacity: true)
         head = 0
         headAnswered = false
@@ -174,8 +184,13 @@ extension PipelineEngine {
             defer { shared.pending.removeAll(keepingCapacity: true) }
             return shared.pending
         }
-        for job in jobs where !send(job, on: conn) {
-            return lost(conn, PGError(.connection, message: libpqMessage(PQerrorMessage(conn))))
+        for (index, job) in jobs.enumerated() where !send(job, on: conn) {
+            // This job and those after it never reached `entries`: fail them here, then the connection.
+            let error = PGError(.connection, message: libpqMessage(PQerrorMessage(conn)))
+            let unsent = jobs[index...].filter { job in !entries.contains { if case .execute(let sent?) = $0 { sent.id == job.id } else { false } } }
+            for job in unsent { job.finish(.failure(error)) }
+            connection.load.subtract(unsent.count, ordering: .relaxed)
+            return lost(conn, error)
         }
         if needsFlush {
             switch PQflush(conn) {
@@ -184,7 +199,16 @@ extension PipelineEngine {
             default: return lost(conn, PGError(.connection, message: libpqMessage(PQerrorMessage(conn))))
             }
         }
-        let deadline = oldestDeadline
+        // Sending may have read answers into libpq's buffer (and TLS may hold decrypted bytes poll cannot
+        // see): take what is complete before sleeping on the socket.
+        if !jobs.isEmpty || PQsslInUse(conn) == 1 {
+            guard PQconsumeInput(conn) == 1 else { return lost(conn, PGError(.connection, message: libpqMessage(PQerrorMessage(conn)))) }
+            readResults(conn)
+            guard case .ready = state else { return }
+        }
+        // The server answers statements in order, each within the statement timeout: the oldest unanswered
+        // entry waiting much longer than that means the connection is stuck.
+        let deadline = head < entries.count ? headSince + statementTimeout + .seconds(2) : nil
         if let deadline, clock.now >= deadline {
             return lost(conn, PGError(.timeout, message: "no answer from the database within \(statementTimeout) and a grace period"))
         }
@@ -200,6 +224,7 @@ extension PipelineEngine {
     /// Prepare (first use on this connection), execute with binary parameters and results, sync.
     private func send(_ job: PipelineJob, on conn: OpaquePointer) -> Bool {
         let count = Int32(job.bindings.count)
+        if head == entries.count { headSince = clock.now }
         if !prepared.contains(job.name) {
             let types = job.bindings.types.map { Oid($0.oid) }
             guard PQsendPrepare(conn, job.name, job.sql, count, types) == 1 else { return false }
@@ -211,26 +236,22 @@ extension PipelineEngine {
         }
         guard sent == 1 else { return false }
         entries.append(.execute(job))
-        guard PQpipelineSync(conn) == 1 else { return false }
-        entries.append(.sync)
+        // The job is in `entries` from here on: whatever happens, `failAll` or a result finishes it.
+        if PQpipelineSync(conn) == 1 { entries.append(.sync) } else { return false }
         needsFlush = true
         return true
     }
 
-    private var oldestDeadline: ContinuousClock.Instant? {
-        for entry in entries[head...] {
-            if case .execute(let job?) = entry { return job.deadline }
-        }
-        return nil
-    }
-
-    /// Hands every complete result to its job, in order; a connection the server is closing is dropped.
+    /// Hands every complete answer to its job, in order; a connection the server is closing is dropped.
+    ///
+    /// A successful statement's result is held until its sync arrives: the implicit transaction commits at
+    /// the sync, so only then is the write known to be durable (an error at commit fails the job instead).
     private func readResults(_ conn: OpaquePointer) {
         var finished = 0
         var terminating = false
         defer {
             if finished > 0 { connection.load.subtract(finished, ordering: .relaxed) }
-            // Only while still ready: `lost` above (a pipeline out of step) has already closed `conn`.
+            // Only while still ready: `lost` below (a pipeline out of step) has already closed `conn`.
             if case .ready = state, terminating || PQstatus(conn) == CONNECTION_BAD {
                 lost(conn, PGError(.connection, message: "the server closed the connection"))
             }
@@ -242,11 +263,17 @@ extension PipelineEngine {
                 advance()
                 continue
             }
-            defer { PQclear(result) }
+            var keep = false
+            defer { if !keep { PQclear(result) } }
             let status = PQresultStatus(result)
+            let error = PGError(result: result, connectionOK: PQstatus(conn) == CONNECTION_OK)
+            if let error, error.sqlState?.hasPrefix("57P") == true {
+                // 57P01-57P03: the server is terminating this session; send nothing more on it.
+                terminating = true
+            }
             switch entries[head] {
             case .prepare(let name):
-                if let error = PGError(result: result, connectionOK: true) {
+                if let error {
                     prepareError = error
                     prepared.remove(name)
                     logger.error("cannot prepare \(name): \(error)")
@@ -254,22 +281,26 @@ extension PipelineEngine {
                 headAnswered = true
             case .execute(let job):
                 if let job {
-                    if status == PGRES_PIPELINE_ABORTED, let prepareError {
-                        job.finish(.failure(prepareError))
-                    } else if let error = PGError(result: result, connectionOK: PQstatus(conn) == CONNECTION_OK) {
-                        // 57P01-57P03: the server is terminating this session; do not send more on it.
-                        if error.sqlState?.hasPrefix("57P") == true { terminating = true }
-                        job.finish(.failure(error))
+                    if let failure = status == PGRES_PIPELINE_ABORTED ? (prepareError ?? error) : error {
+                        job.finish(.failure(failure))
+                        finished += 1
                     } else {
-                        job.finish(.result(result))
+                        held = (job, result)
+                        keep = true
                     }
-                    finished += 1
-                } else if let error = PGError(result: result, connectionOK: true) {
+                } else if let error {
                     logger.error("connection set-up statement failed: \(error)")
                 }
                 headAnswered = true
             case .sync:
-                guard status == PGRES_PIPELINE_SYNC else {
+                let committed = status == PGRES_PIPELINE_SYNC
+                if let (job, heldResult) = held {
+                    job.finish(committed ? .result(heldResult) : .failure(error ?? PGError(.connection, message: "no sync")))
+                    PQclear(heldResult)
+                    held = nil
+                    finished += 1
+                }
+                guard committed else {
                     return lost(conn, PGError(.connection, message: "pipeline out of step: expected a sync, got \(String(cString: PQresStatus(status)))"))
                 }
                 prepareError = nil
@@ -281,6 +312,7 @@ extension PipelineEngine {
     private func advance() {
         head += 1
         headAnswered = false
+        headSince = clock.now
         if head == entries.count {
             entries.removeAll(keepingCapacity: true)
             head = 0

@@ -3,10 +3,11 @@ import CLibPQ
 /// One request's statement on its way through a pipelined connection: sent as (prepare if this connection
 /// has not yet) + execute + sync, so its failure never aborts another request's statement.
 struct PipelineJob: Sendable {
+    /// Unique per client, to tell jobs apart.
+    let id: UInt64
     let name: String
     let sql: String
     let bindings: PGBindings
-    let deadline: ContinuousClock.Instant
     /// Called exactly once, on the connection's thread: with the result (valid only during the call; decode
     /// it there) or with why the statement did not run to completion.
     let finish: @Sendable (PipelineOutcome) -> Void

@@ -4,6 +4,12 @@ extension TodoStore {
     /// Every statement of the product, with its parameter and row types. Parameters bind in binary format,
     /// rows are read by column name and type; `StatementTests` checks each against the migrated schema.
     public enum SQL {
+        /// Every statement the server runs, for `todo-api statements` (and so for `EXPLAIN` and pgbench).
+        public static var all: [PGStatementInfo] {
+            [insertUser.info, userByEmail.info, userById.info, setPasswordHash.info, listTasks.info, insertTask.info,
+             task.info, updateTask.info, toggleTask.info, deleteTask.info]
+        }
+
         public static let insertUser = PGQuery<UserRecord, String, String?, String>("insert_user", """
             INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
             ON CONFLICT ((lower(email))) DO NOTHING RETURNING \(UserRecord.selectList)

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Logging
 import TodoServer
+import TodoStore
 
 @main
 struct TodoAPICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "todo-api",
         abstract: "The Todo REST API: users, JWT login and tasks over PostgreSQL, served from openapi.yaml.",
-        subcommands: [Serve.self, Migrate.self, Seed.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, Statements.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -113,6 +114,26 @@ struct Seed: AsyncParsableCommand {
         try await reportingProblems {
             let configuration = try options.configuration()
             try await TodoServer.seed(configuration, logger: makeLogger(configuration))
+        }
+    }
+}
+
+struct Statements: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every SQL statement the server runs, with its parameter types (for EXPLAIN, pgbench, review).")
+
+    @Flag(help: "One JSON object per statement: name, parameters, sql.")
+    var json = false
+
+    func run() throws {
+        for statement in TodoStore.SQL.all {
+            if json {
+                let object: [String: Any] = ["name": statement.name, "parameters": statement.parameterTypes.map(\.name), "sql": statement.sql]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                print("-- \(statement.name)(\(statement.parameterTypes.map(\.name).joined(separator: ", ")))\n\(statement.sql);\n")
+            }
         }
     }
 }
