@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -57,7 +58,14 @@ let package = Package(
         .target(name: "TodoAPI", dependencies: ["APIRuntime"], plugins: ["OpenAPIBuildPlugin"]),
 
         // MARK: The product: storage, auth, server, executable.
-        .target(name: "PostgresClient", dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "PostgresClient",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
         .target(name: "Auth", dependencies: ["CryptoPrimitives"]),
         .target(name: "TodoStore", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),

@@ -70,9 +70,11 @@ def start_server(conninfo, work):
     def stop():
         server.send_signal(signal.SIGTERM)
         try:
-            server.wait(timeout=20)
+            code = server.wait(timeout=20)
+            print(f"\nServer stopped on SIGTERM with exit status {code}" + ("" if code == 0 else " (FAILED: see server.log)"))
         except subprocess.TimeoutExpired:
             server.kill()
+            print("\nServer did not stop within 20 s of SIGTERM (FAILED)")
     started.append(("server", stop))
     for _ in range(600):
         try:

@@ -34,6 +34,16 @@ public struct PGBindings: Sendable {
 
     var count: Int { lengths.count }
 
+    /// Collects a parameter pack's values (a pack expands only into argument lists and tuples, not
+    /// statements, so each value goes through a call on this reference).
+    final class Builder {
+        var bindings = PGBindings()
+
+        func bind<Value: PGEncodable>(_ value: Value) {
+            bindings.bind(value)
+        }
+    }
+
     /// Calls `body` with libpq's parallel arrays: values (nil for NULL), lengths and formats (all binary).
     func withLibPQArrays<T>(_ body: ([UnsafePointer<CChar>?], [Int32], [Int32]) -> T) -> T {
         bytes.withUnsafeBufferPointer { buffer in

@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The product's database client: a few pipelined connections (`PipelineConnection`) that carry the
 /// statements of many concurrent requests. Each call is one statement and one pipeline sync, so one
@@ -13,8 +13,8 @@ public final class PGClient: Sendable {
     private let connections: [PipelineConnection]
     public let maximumQueuedPerConnection: Int
     public let statementTimeout: Duration
-    private let next = Atomic<Int>(0)
-    private let jobIDs = Atomic<UInt64>(0)
+    /// Rotates where `pick` starts scanning, and numbers jobs.
+    private let counters = NIOLockedValueBox((next: 0, job: UInt64(0)))
 
     /// - Parameters:
     ///   - connections: pipelined connections to open (a few per core are plenty).
@@ -25,7 +25,7 @@ public final class PGClient: Sendable {
         self.maximumQueuedPerConnection = max(1, maximumQueuedPerConnection)
         self.statementTimeout = statementTimeout
         self.connections = (0..<max(1, connections)).map { index in
-            PipelineConnection(conninfo: conninfo, label: "todo-api.pg.\(index)", statementTimeout: statementTimeout, logger: logger)
+            PipelineConnection(conninfo: conninfo, statementTimeout: statementTimeout, logger: logger)
         }
     }
 
@@ -33,7 +33,10 @@ public final class PGClient: Sendable {
     public func execute<Row, each Parameter>(_ query: PGQuery<Row, repeat each Parameter>, _ values: repeat each Parameter) async throws -> [Row] {
         let bindings = query.bind(repeat each values)
         let connection = try pick()
-        let id = jobIDs.add(1, ordering: .relaxed).newValue
+        let id = counters.withLockedValue { counters in
+            counters.job &+= 1
+            return counters.job
+        }
         return try await withUnsafeThrowingContinuation { continuation in
             let job = PipelineJob(id: id, name: query.name, sql: query.sql, bindings: bindings) { outcome in
                 switch outcome {
@@ -75,7 +78,10 @@ public final class PGClient: Sendable {
     /// The connection with the fewest unfinished statements, ready ones first, starting the scan at a
     /// rotating index so ties spread out.
     private func pick() throws(PGError) -> PipelineConnection {
-        let start = next.add(1, ordering: .relaxed).newValue & Int.max
+        let start = counters.withLockedValue { counters in
+            counters.next = (counters.next &+ 1) & Int.max
+            return counters.next
+        }
         var best: PipelineConnection?
         var bestScore = Int.max
         var bestLoad = 0
@@ -83,7 +89,7 @@ public final class PGClient: Sendable {
             let connection = connections[(start + offset) % connections.count]
             let status = connection.status
             guard status != .closed else { continue }
-            let load = connection.load.load(ordering: .relaxed)
+            let load = connection.load
             let score = status == .ready ? load : load + 1_000_000
             if score < bestScore {
                 best = connection

@@ -16,19 +16,25 @@ public struct PGQuery<Row: PGRowDecodable, each Parameter: PGEncodable>: Sendabl
 
     /// The declared parameter types, in order (sent when the statement is prepared).
     public var parameterTypes: [PGType] {
-        var types: [PGType] = []
-        for type in repeat (each Parameter).self { types.append(type.pgType) }
-        return types
+        let builder = TypeList()
+        _ = (repeat builder.append((each Parameter).self))
+        return builder.types
     }
 
     /// The statement without its Swift types: for listings, `EXPLAIN` and benchmarks.
     public var info: PGStatementInfo { PGStatementInfo(name: name, sql: sql, parameterTypes: parameterTypes) }
 
     func bind(_ values: repeat each Parameter) -> PGBindings {
-        var bindings = PGBindings()
-        for value in repeat each values { bindings.bind(value) }
-        return bindings
+        let builder = PGBindings.Builder()
+        _ = (repeat builder.bind(each values))
+        return builder.bindings
     }
+}
+
+/// Collects a parameter pack's types (see `PGBindings.Builder`).
+private final class TypeList {
+    var types: [PGType] = []
+    func append<Value: PGEncodable>(_ type: Value.Type) { types.append(Value.pgType) }
 }
 
 /// A statement's name, SQL and parameter types.

@@ -50,7 +50,7 @@ final class PipelineEngine {
 
     func run() {
         while true {
-            let closing = connection.shared.withLock { $0.closing }
+            let closing = connection.shared.withLockedValue { $0.closing }
             if closing && !hasWork { break }
             switch state {
             case .down(let retryAt):
@@ -58,7 +58,7 @@ final class PipelineEngine {
                     failAll(PGError(.connection, message: "the database client is closed"))
                 } else if clock.now >= retryAt {
                     startConnecting()
-                } else if connection.shared.withLock({ !$0.pending.isEmpty }) {
+                } else if connection.shared.withLockedValue({ !$0.pending.isEmpty }) {
                     // A request while down: try again now (the database may be back), but at most every
                     // 50 ms; between attempts requests fail at once with a 503.
                     if clock.now - lastAttempt >= .milliseconds(50) { startConnecting() } else { failAll(PGError(.connection, message: "the database is unreachable")) }
@@ -77,7 +77,7 @@ final class PipelineEngine {
     }
 
     private var hasWork: Bool {
-        head < entries.count || connection.shared.withLock { !$0.pending.isEmpty }
+        head < entries.count || connection.shared.withLockedValue { !$0.pending.isEmpty }
     }
 
     // MARK: Connecting
@@ -167,12 +167,12 @@ final class PipelineEngine {
         headAnswered = false
         prepareError = nil
         needsFlush = false
-        let pending = connection.shared.withLock { shared in
+        let pending = connection.shared.withLockedValue { shared in
             defer { shared.pending.removeAll() }
             return shared.pending
         }
         for job in pending { job.finish(.failure(error)) }
-        connection.load.subtract(failed + pending.count, ordering: .relaxed)
+        connection.finished(failed + pending.count)
     }
 }
 
@@ -180,7 +180,7 @@ extension PipelineEngine {
     // MARK: Serving
 
     private func serve(_ conn: OpaquePointer, closing: Bool) {
-        let jobs = connection.shared.withLock { shared in
+        let jobs = connection.shared.withLockedValue { shared in
             defer { shared.pending.removeAll(keepingCapacity: true) }
             return shared.pending
         }
@@ -189,7 +189,7 @@ extension PipelineEngine {
             let error = PGError(.connection, message: libpqMessage(PQerrorMessage(conn)))
             let unsent = jobs[index...].filter { job in !entries.contains { if case .execute(let sent?) = $0 { sent.id == job.id } else { false } } }
             for job in unsent { job.finish(.failure(error)) }
-            connection.load.subtract(unsent.count, ordering: .relaxed)
+            connection.finished(unsent.count)
             return lost(conn, error)
         }
         if needsFlush {
@@ -250,7 +250,7 @@ extension PipelineEngine {
         var finished = 0
         var terminating = false
         defer {
-            if finished > 0 { connection.load.subtract(finished, ordering: .relaxed) }
+            if finished > 0 { connection.finished(finished) }
             // Only while still ready: `lost` below (a pipeline out of step) has already closed `conn`.
             if case .ready = state, terminating || PQstatus(conn) == CONNECTION_BAD {
                 lost(conn, PGError(.connection, message: "the server closed the connection"))
@@ -328,7 +328,7 @@ extension PipelineEngine {
     /// is ready. Declares itself asleep first, so `submit` knows to signal the wake pipe.
     @discardableResult
     func wait(socket: (descriptor: Int32, events: Int16)?, until deadline: ContinuousClock.Instant?) -> Bool {
-        let mustRun = connection.shared.withLock { shared -> Bool in
+        let mustRun = connection.shared.withLockedValue { shared -> Bool in
             // Queued jobs are work now, except while connecting (they wait for the connection).
             let hasPending = !shared.pending.isEmpty && !isConnecting
             if !hasPending { shared.sleeping = true }
@@ -344,7 +344,7 @@ extension PipelineEngine {
             timeout = remaining <= .zero ? 0 : Int32(min(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
         }
         let count = poll(&descriptors, nfds_t(descriptors.count), timeout)
-        connection.shared.withLock { $0.sleeping = false }
+        connection.shared.withLockedValue { $0.sleeping = false }
         if count > 0, descriptors[0].revents != 0 {
             var drain = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
             _ = withUnsafeMutableBytes(of: &drain) { read(connection.wakeDescriptor, $0.baseAddress, $0.count) }

@@ -49,6 +49,7 @@ public enum Migrations {
     @discardableResult
     public static func run(_ conninfo: String, logger: Logger) throws -> [Int] {
         let connection = try PGConnection.connect(conninfo)
+        try connection.simpleQuery("SET client_min_messages = warning")  // no NOTICE for IF NOT EXISTS on stderr
         try connection.simpleQuery("SELECT pg_advisory_lock(\(lockKey))")
         defer { _ = try? connection.simpleQuery("SELECT pg_advisory_unlock(\(lockKey))") }
         try connection.simpleQuery("""
