@@ -32,6 +32,13 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("status", self.status)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _status = Check.required(object, "status", at: loc, &ctx, HealthResponse.Status.self)
@@ -85,6 +92,15 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
         object.append("token_type", self.tokenType.jsonValue)
         object.append("expires_in", self.expiresIn.jsonValue)
         return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("access_token", self.accessToken)
+        out.member("token_type", self.tokenType)
+        out.member("expires_in", self.expiresIn)
+        out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
@@ -159,6 +175,18 @@ public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
         object.append("created_at", self.createdAt.jsonValue)
         object.append("updated_at", self.updatedAt.jsonValue)
         return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("id", self.id)
+        out.member("title", self.title)
+        out.member("description", self.description)
+        out.member("completed", self.completed)
+        out.member("created_at", self.createdAt)
+        out.member("updated_at", self.updatedAt)
+        out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {

@@ -43,6 +43,14 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("email", self.email)
+        out.member("name", field: self.name)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
@@ -90,6 +98,14 @@ public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("title", ifPresent: self.title)
+        out.member("description", field: self.description)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
@@ -126,6 +142,13 @@ public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
         var object = JSONObject()
         object.append("detail", self.detail.jsonValue)
         return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("detail", self.detail)
+        out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {

@@ -37,6 +37,13 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("email", self.email)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
@@ -79,6 +86,14 @@ public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         object.append("title", self.title.jsonValue)
         object.append("description", field: self.description)
         return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("title", self.title)
+        out.member("description", field: self.description)
+        out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
@@ -143,6 +158,17 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("loc", self.loc)
+        out.member("msg", self.msg)
+        out.member("type", self.type)
+        out.member("input", ifPresent: self.input)
+        out.member("ctx", ifPresent: self.ctx)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
@@ -178,6 +204,13 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
             switch self {
             case .case1(let value): value.jsonValue
             case .case2(let value): value.jsonValue
+            }
+        }
+
+        public func writeJSON(to out: inout JSONOutput) {
+            switch self {
+            case .case1(let value): value.writeJSON(to: &out)
+            case .case2(let value): value.writeJSON(to: &out)
             }
         }
 

@@ -50,6 +50,16 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("id", self.id)
+        out.member("email", self.email)
+        out.member("name", self.name)
+        out.member("created_at", self.createdAt)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
@@ -104,6 +114,15 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         return .object(object)
     }
 
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("title", ifPresent: self.title)
+        out.member("description", field: self.description)
+        out.member("completed", ifPresent: self.completed)
+        out.endObject()
+    }
+
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
@@ -141,6 +160,13 @@ public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodab
         var object = JSONObject()
         object.append("detail", ifPresent: self.detail)
         return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("detail", ifPresent: self.detail)
+        out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {

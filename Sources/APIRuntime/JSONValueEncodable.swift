@@ -4,6 +4,14 @@ import Foundation
 /// response lists its fields the way the spec (and the FastAPI original) does, without `JSONEncoder`'s cost.
 public protocol JSONValueEncodable {
     var jsonValue: JSONValue { get }
+    /// Writes the value as JSON bytes; responses use this, not `jsonValue`.
+    func writeJSON(to out: inout JSONOutput)
+}
+
+extension JSONValueEncodable {
+    public func writeJSON(to out: inout JSONOutput) {
+        out.append(jsonValue)
+    }
 }
 
 extension JSONValue: JSONValueEncodable {
@@ -12,22 +20,27 @@ extension JSONValue: JSONValueEncodable {
 
 extension String: JSONValueEncodable {
     public var jsonValue: JSONValue { .string(self) }
+    public func writeJSON(to out: inout JSONOutput) { out.appendString(self) }
 }
 
 extension Bool: JSONValueEncodable {
     public var jsonValue: JSONValue { .bool(self) }
+    public func writeJSON(to out: inout JSONOutput) { out.appendLiteral(self ? "true" : "false") }
 }
 
 extension Int: JSONValueEncodable {
     public var jsonValue: JSONValue { .number(String(self)) }
+    public func writeJSON(to out: inout JSONOutput) { out.appendInteger(self) }
 }
 
 extension Int32: JSONValueEncodable {
     public var jsonValue: JSONValue { .number(String(self)) }
+    public func writeJSON(to out: inout JSONOutput) { out.appendInteger(self) }
 }
 
 extension Int64: JSONValueEncodable {
     public var jsonValue: JSONValue { .number(String(self)) }
+    public func writeJSON(to out: inout JSONOutput) { out.appendInteger(self) }
 }
 
 extension Double: JSONValueEncodable {
@@ -40,6 +53,11 @@ extension Float: JSONValueEncodable {
 
 extension Date: JSONValueEncodable {
     public var jsonValue: JSONValue { .string(RFC3339.format(self)) }
+    public func writeJSON(to out: inout JSONOutput) {
+        out.appendLiteral("\"")
+        RFC3339.write(self, into: &out)
+        out.appendLiteral("\"")
+    }
 }
 
 extension UUID: JSONValueEncodable {
@@ -47,7 +65,15 @@ extension UUID: JSONValueEncodable {
 }
 
 extension Array: JSONValueEncodable where Element: JSONValueEncodable {
-    public var jsonValue: JSONValue { .array(map(\.jsonValue)) }
+    public var jsonValue: JSONValue { .array(map { $0.jsonValue }) }
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginArray()
+        for element in self {
+            out.separator()
+            element.writeJSON(to: &out)
+        }
+        out.endArray()
+    }
 }
 
 extension Dictionary: JSONValueEncodable where Key == String, Value: JSONValueEncodable {
@@ -56,15 +82,20 @@ extension Dictionary: JSONValueEncodable where Key == String, Value: JSONValueEn
 }
 
 extension Optional: JSONValueEncodable where Wrapped: JSONValueEncodable {
-    public var jsonValue: JSONValue { map(\.jsonValue) ?? .null }
+    public var jsonValue: JSONValue { map { $0.jsonValue } ?? .null }
+    public func writeJSON(to out: inout JSONOutput) {
+        if let value = self { value.writeJSON(to: &out) } else { out.appendLiteral("null") }
+    }
 }
 
 extension Box: JSONValueEncodable where Value: JSONValueEncodable {
     public var jsonValue: JSONValue { value.jsonValue }
+    public func writeJSON(to out: inout JSONOutput) { value.writeJSON(to: &out) }
 }
 
 extension JSONValueEncodable where Self: RawRepresentable, RawValue: JSONValueEncodable {
     public var jsonValue: JSONValue { rawValue.jsonValue }
+    public func writeJSON(to out: inout JSONOutput) { rawValue.writeJSON(to: &out) }
 }
 
 extension JSONObject {

@@ -4,6 +4,13 @@ import Foundation
 /// fraction and offset. Hand-written because it runs for every timestamp of every response.
 public enum RFC3339 {
     public static func format(_ date: Date) -> String {
+        var out = JSONOutput(capacity: 27)
+        write(date, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Appends the timestamp's 27 bytes (no quotes).
+    public static func write(_ date: Date, into out: inout JSONOutput) {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         var seconds = micros / 1_000_000
         var fraction = micros % 1_000_000
@@ -18,8 +25,38 @@ public enum RFC3339 {
             days -= 1
         }
         let (year, month, day) = civil(fromDays: days)
+        // Written byte by byte into a fixed buffer: this runs twice for every task in a response.
+        var bytes: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)  // 28 bytes of scratch
+        guard (0...9999).contains(year) else { return out.appendRaw(slowFormat(year, month, day, secondOfDay, fraction).utf8) }
+        withUnsafeMutableBytes(of: &bytes) { bytes in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            bytes[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, 2, at: 11)
+            bytes[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, 2, at: 14)
+            bytes[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, 2, at: 17)
+            bytes[19] = UInt8(ascii: ".")
+            put(fraction, 6, at: 20)
+            bytes[26] = UInt8(ascii: "Z")
+            out.appendRaw(bytes[0..<27])
+        }
+    }
+
+    /// Years outside 0...9999 (never produced by PostgreSQL timestamps we store, but representable in `Date`).
+    private static func slowFormat(_ year: Int64, _ month: Int64, _ day: Int64, _ secondOfDay: Int64, _ fraction: Int64) -> String {
         var out = ""
-        out.reserveCapacity(27)
         out += pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
         out += pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
         out += "." + pad(fraction, 6) + "Z"

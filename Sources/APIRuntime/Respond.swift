@@ -7,7 +7,9 @@ public enum Respond {
     public static func json<Body: JSONValueEncodable>(_ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = contentType
-        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.write(body.jsonValue))))
+        var out = JSONOutput()
+        body.writeJSON(to: &out)
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: out.bytes)))
     }
 
     public static func json(_ status: Int, bytes: [UInt8], headers: HTTPFields = [:]) -> Response {

@@ -85,6 +85,20 @@ enum SchemaRenderer {
                 if !coded.isEmpty { w.line("return .object(object)") }
             }
             w.line()
+            w.line("/// The same members, written straight to bytes (what responses use).")
+            w.block("public func writeJSON(to out: inout JSONOutput)") { w in
+                w.line("out.beginObject()")
+                for p in coded {
+                    let name = Naming.escaped(p.swiftName), key = Naming.literal(p.wireName)
+                    switch p.presence {
+                    case .optional: w.line("out.member(\(key), ifPresent: self.\(name))")
+                    case .field: w.line("out.member(\(key), field: self.\(name))")
+                    default: w.line("out.member(\(key), self.\(name))")
+                    }
+                }
+                w.line("out.endObject()")
+            }
+            w.line()
             renderStructDecoder(s, into: &w)
             for nested in s.nested {
                 w.line()
@@ -153,6 +167,12 @@ enum SchemaRenderer {
             w.block("public var jsonValue: JSONValue") { w in
                 w.switchBlock("self") { w in
                     for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): value.jsonValue") }
+                }
+            }
+            w.line()
+            w.block("public func writeJSON(to out: inout JSONOutput)") { w in
+                w.switchBlock("self") { w in
+                    for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): value.writeJSON(to: &out)") }
                 }
             }
             w.line()

@@ -331,7 +331,9 @@ extension PipelineEngine {
         let mustRun = connection.shared.withLockedValue { shared -> Bool in
             // Queued jobs are work now, except while connecting (they wait for the connection).
             let hasPending = !shared.pending.isEmpty && !isConnecting
-            if !hasPending { shared.sleeping = true }
+            // With statements in flight, the socket wakes this thread soon anyway: jobs queued meanwhile go out
+            // with the next batch, and their submitters skip the wake-up write (a syscall each).
+            if !hasPending { shared.sleeping = head == entries.count }
             return hasPending
         }
         var descriptors = [pollfd(fd: connection.wakeDescriptor, events: Int16(POLLIN), revents: 0)]

@@ -1,6 +1,7 @@
 import APIRuntime
 import Foundation
 import Testing
+import TodoAPI
 
 @Suite("JSON parsing and writing")
 struct JSONTests {
@@ -8,6 +9,27 @@ struct JSONTests {
         let text = #"{"a":[1,-2.5e3,true,null,"é\n\"x\""],"big":123456789012345678901234567890,"o":{}}"#
         let value = try JSONValue.parse(text)
         #expect(String(decoding: JSONWriter.write(value), as: UTF8.self) == text)
+    }
+
+    /// Responses are written straight to bytes; the result must equal writing the value's `JSONValue`.
+    @Test func directWriterMatchesTheTree() throws {
+        let dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_795_000_000.123456), Date(timeIntervalSince1970: -86_400.5)]
+        let tasks = dates.enumerated().map { index, date in
+            TaskResponse(id: index == 1 ? Int.min : index * 1_000_003, title: "t\"\\\n\u{1}é😀 \(index)",
+                         description: index == 0 ? nil : "d", completed: index % 2 == 0, createdAt: date, updatedAt: date)
+        }
+        var out = JSONOutput()
+        tasks.writeJSON(to: &out)
+        #expect(out.bytes == JSONWriter.write(tasks.jsonValue))
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains(#""created_at":"1970-01-01T00:00:00.000000Z""#))
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains(#""created_at":"1969-12-30T23:59:59.500000Z""#))
+        let problem = HTTPValidationError(detail: [ValidationError(loc: [.case1("body"), .case2(0)], msg: "m", type: "t", input: .null, ctx: ["k": .number("1")])])
+        var problemOut = JSONOutput()
+        problem.writeJSON(to: &problemOut)
+        #expect(problemOut.bytes == JSONWriter.write(problem.jsonValue))
+        var empty = JSONOutput()
+        [TaskResponse]().writeJSON(to: &empty)
+        #expect(empty.bytes == Array("[]".utf8))
     }
 
     @Test func escapesAndSurrogatePairs() throws {

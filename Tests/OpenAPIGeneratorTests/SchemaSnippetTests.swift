@@ -30,6 +30,7 @@ struct SchemaSnippetTests {
         expectContains(code, #"let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 10))"#)
         // A required nullable member is always written, as null when nil.
         expectContains(code, #"object.append("note", self.note.jsonValue)"#)
+        expectContains(code, #"out.member("note", self.note)"#)
         expectContains(code, #"object.append("tag", ifPresent: self.tag)"#)
     }
 
