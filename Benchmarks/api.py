@@ -68,6 +68,11 @@ def start_server(conninfo, work):
     server = subprocess.Popen([BIN, "serve"], env=env, stdout=out, stderr=subprocess.STDOUT)
 
     def stop():
+        if server.poll() is not None:
+            out.flush()
+            print(f"\nThe server had exited by itself with status {server.returncode} (FAILED); its log ends:\n" +
+                  "".join(open(os.path.join(work, "server.log")).readlines()[-15:]))
+            return
         server.send_signal(signal.SIGTERM)
         try:
             code = server.wait(timeout=20)
@@ -168,16 +173,19 @@ def measure(server, postmaster, body):
 
 
 def to_ms(text):
-    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    match = re.match(r"([\d.]+)(\w+)", text)
+    if not match:
+        return float("nan")
+    value, unit = match.groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
 def wrk(scenario, connections, env, seconds=SECONDS):
-    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", os.path.join(HERE, "wrk", "api.lua"), BASE]
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", os.path.join(HERE, "wrk", "api.lua"), BASE]
     out = run(args, env=dict(os.environ, SCENARIO=scenario, **env))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    p50 = to_ms((re.search(r"50%\s+(\S+)", out) or re.search("(x)", "x")).group(1))
+    p99 = to_ms((re.search(r"99%\s+(\S+)", out) or re.search("(x)", "x")).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sockets.groups())) if sockets else 0)

@@ -24,6 +24,11 @@ public struct JWTSigner: Sendable {
     private let key: [UInt8]
     public let leeway: TimeInterval
 
+    /// The header this signer writes, and its encoding: a token that carries exactly these bytes needs no
+    /// JSON decoding of its header (the common case, checked on every authenticated request).
+    static let header = #"{"alg":"HS256","typ":"JWT"}"#
+    static let encodedHeader = Base64URL.encode(Array(header.utf8))
+
     /// Secrets shorter than this are refused: HS256 keys should be at least as long as the hash.
     public static let minimumSecretLength = 32
 
@@ -36,7 +41,7 @@ public struct JWTSigner: Sendable {
     }
 
     public func sign(subject: String, issuedAt: Date = Date(), lifetime: TimeInterval) throws -> String {
-        let header = #"{"alg":"HS256","typ":"JWT"}"#
+        let header = Self.header
         let payload = try JSONSerialization.data(withJSONObject: [
             "sub": subject,
             "iat": Int(issuedAt.timeIntervalSince1970),
@@ -51,11 +56,13 @@ public struct JWTSigner: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, token.utf8.count <= 8192,
               let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
-              let signature = Base64URL.decode(parts[2]),
-              let header = try? JSONDecoder().decode(RawHeader.self, from: Data(headerBytes)) else {
+              let signature = Base64URL.decode(parts[2]) else {
             throw .malformed
         }
-        guard header.alg == "HS256" else { throw .unsupportedAlgorithm }
+        if parts[0] != Self.encodedHeader {
+            guard let header = try? JSONDecoder().decode(RawHeader.self, from: Data(headerBytes)) else { throw .malformed }
+            guard header.alg == "HS256" else { throw .unsupportedAlgorithm }
+        }
         let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
         guard let expected = try? Crypto.hmacSHA256(key: key, message: signingInput),
               Crypto.constantTimeEquals(expected, signature) else { throw .badSignature }
