@@ -184,8 +184,8 @@ def wrk(scenario, connections, env, seconds=SECONDS):
     args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", os.path.join(HERE, "wrk", "api.lua"), BASE]
     out = run(args, env=dict(os.environ, SCENARIO=scenario, **env))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms((re.search(r"50%\s+(\S+)", out) or re.search("(x)", "x")).group(1))
-    p99 = to_ms((re.search(r"99%\s+(\S+)", out) or re.search("(x)", "x")).group(1))
+    p50 = to_ms((re.search(r"^\s+50%\s+(\S+)", out, re.M) or re.search("(x)", "x")).group(1))
+    p99 = to_ms((re.search(r"^\s+99%\s+(\S+)", out, re.M) or re.search("(x)", "x")).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sockets.groups())) if sockets else 0)
@@ -217,6 +217,8 @@ def pgbench_sql(statement, parameters):
 # --- the run ------------------------------------------------------------------------------------------
 
 def main():
+    # Ctrl-C or SIGTERM still stops everything this run started (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = tempfile.mkdtemp(prefix="todo-api-bench.")
     os.chmod(work, 0o755)
     try:
@@ -230,8 +232,16 @@ def main():
         writer, writer_token = make_user("writer@example.com")
         deleter, deleter_token = make_user("deleter@example.com")
         block = 60000 * max(1, SECONDS // 10 + 1)
-        first_delete = int(psql(work, f"INSERT INTO tasks (user_id, title) SELECT {deleter}, 'to delete' FROM generate_series(1, {block * len(CONNECTIONS)}) RETURNING id")
-                           .split("\n")[0])
+
+        def fresh_table():
+            # Writes of one scenario must not skew the next one's plans: only the reader's 20 tasks stay.
+            psql(work, f"DELETE FROM tasks WHERE user_id <> {reader}")
+            psql(work, "VACUUM ANALYZE tasks")
+
+        def delete_block():
+            return int(psql(work, f"INSERT INTO tasks (user_id, title) SELECT {deleter}, 'to delete' FROM generate_series(1, {block}) RETURNING id")
+                       .split("\n")[0])
+        fresh_table()
         reader_env = {"TOKEN": reader_token, "USER_ID": str(reader), "TASK_MIN": str(min(tasks)), "TASK_MAX": str(max(tasks)),
                       "EMAIL": "reader@example.com", "PASSWORD": PASSWORD}
         scenarios = [("GET /health", "health", reader_env), ("list (page of 10 of 20)", "list", reader_env),
@@ -254,12 +264,17 @@ def main():
         for connections in CONNECTIONS:
             for label, scenario, env in scenarios:
                 if scenario == "delete":
-                    env = dict(env, TASK_MIN=str(first_delete + block * CONNECTIONS.index(connections)))
+                    env = dict(env, TASK_MIN=str(delete_block()))
+                    psql(work, "VACUUM ANALYZE tasks")
                 log(f"wrk {scenario} -c{connections}")
                 results[(scenario, connections)] = measure(server, postmaster, lambda: wrk(scenario, connections, env))
+                if scenario in ("create", "delete"):
+                    fresh_table()
             for name, (text, variables) in sql.items():
                 log(f"pgbench {name} -c{connections}")
                 results[("pgbench " + name, connections)] = measure(server, postmaster, lambda: pgbench(work, name, text, connections, variables))
+                if name == "create":
+                    fresh_table()
 
         log("login storm: 20 concurrent logins beside list traffic")
         storm = {}
@@ -276,6 +291,7 @@ def main():
         if SOAK:
             log(f"soak: list at -c64 for {SOAK} s, RSS sampled")
             sampler = Sampler(server, interval=5)
+            fresh_table()
             soak_result = wrk("list", 64, reader_env, seconds=SOAK)
             sampler.stop()
             soak = (soak_result, [kib / 1024 for _, kib in sampler.samples])

@@ -32,7 +32,7 @@ extension Check {
         let text: String
         switch json {
         case .number(let number): text = number
-        case .string(let string) where ctx.parameters: text = string.trimmingCharacters(in: .whitespaces)
+        case .string(let string) where ctx.parameters: text = string.trimmedWhitespace
         default:
             ctx.add("int_type", "Input should be a valid integer", json, at: loc)
             return nil
@@ -64,7 +64,7 @@ extension Check {
         switch json {
         case .number(let number): value = Double(number)
         case .string(let string) where ctx.parameters:
-            value = Double(string.trimmingCharacters(in: .whitespaces))
+            value = Double(string.trimmedWhitespace)
             if value == nil {
                 ctx.add("float_parsing", "Input should be a valid number, unable to parse string as a number", json, at: loc)
                 return nil

@@ -22,7 +22,7 @@ public enum Route {
         var object = JSONObject()
         for name in names {
             if let value = context.parameters.get(name) {
-                object.append(name, .string(value.removingPercentEncoding ?? value))
+                object.append(name, .string(value.contains("%") ? (value.removingPercentEncoding ?? value) : value))
             }
         }
         return object
@@ -93,7 +93,7 @@ public enum Route {
     /// The parsed body, or nil when there is none; 415 for a declared non-JSON type, 422 `json_invalid` for bad JSON.
     static func readJSON<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> JSONValue? {
         if let type = request.headers[.contentType]?.lowercased() {
-            let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let mediaType = type.split(separator: ";").first.map { $0.trimmedWhitespace } ?? ""
             guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
                 throw APIProblem(status: 415, "Unsupported Media Type")
             }

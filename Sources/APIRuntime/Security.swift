@@ -83,7 +83,7 @@ public enum Security {
             guard parts.count == 2 else { return nil }
             let expected = kind.isBearer ? "bearer" : "basic"
             guard parts[0].lowercased() == expected else { return nil }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            let value = parts[1].trimmedWhitespace
             guard !value.isEmpty, !value.contains(" ") else { return nil }
             if kind.isBearer { return value }
             return Data(base64Encoded: value).flatMap { String(data: $0, encoding: .utf8) }

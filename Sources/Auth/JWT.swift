@@ -66,7 +66,9 @@ public struct JWTSigner: Sendable {
         let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
         guard let expected = try? Crypto.hmacSHA256(key: key, message: signingInput),
               Crypto.constantTimeEquals(expected, signature) else { throw .badSignature }
-        guard let claims = try? JSONDecoder().decode(RawClaims.self, from: Data(payloadBytes)) else { throw .malformed }
+        guard let claims = Self.ownClaims(payloadBytes) ?? (try? JSONDecoder().decode(RawClaims.self, from: Data(payloadBytes))) else {
+            throw .malformed
+        }
         guard let exp = claims.exp else { throw .missingClaim("exp") }
         guard let sub = claims.sub, !sub.isEmpty else { throw .missingClaim("sub") }
         let nowSeconds = now.timeIntervalSince1970
@@ -77,8 +79,36 @@ public struct JWTSigner: Sendable {
         return Claims(subject: sub, issuedAt: Date(timeIntervalSince1970: iat ?? nowSeconds), expiresAt: Date(timeIntervalSince1970: exp))
     }
 
+    /// The claims in exactly the layout `sign` writes (`{"exp":N,"iat":N,"sub":"..."}`), read without a JSON
+    /// decoder; nil for anything else, which then goes through `JSONDecoder`. Only called on signed payloads.
+    static func ownClaims(_ bytes: [UInt8]) -> RawClaims? {
+        var index = 0
+        func expect(_ literal: String) -> Bool {
+            for byte in literal.utf8 {
+                guard index < bytes.count, bytes[index] == byte else { return false }
+                index += 1
+            }
+            return true
+        }
+        func number() -> Double? {
+            var value = 0
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), index - start < 15 {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            return index > start ? Double(value) : nil
+        }
+        guard expect(#"{"exp":"#), let exp = number(), expect(#","iat":"#), let iat = number(), expect(#","sub":""#) else { return nil }
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
+        let subject = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard expect(#""}"#), index == bytes.count else { return nil }
+        return RawClaims(sub: subject, exp: exp, iat: iat, nbf: nil)
+    }
+
     private struct RawHeader: Decodable { var alg: String? }
-    private struct RawClaims: Decodable { var sub: String?; var exp: Double?; var iat: Double?; var nbf: Double? }
+    struct RawClaims: Decodable { var sub: String?; var exp: Double?; var iat: Double?; var nbf: Double? }
 }
 
 /// A setting that makes the server refuse to start.

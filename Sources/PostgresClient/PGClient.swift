@@ -29,29 +29,48 @@ public final class PGClient: Sendable {
         }
     }
 
-    /// Runs `query` with `values` and returns its rows, read by the query's row type.
+    /// Runs `query` with `values` and returns its rows, read by the query's row type. A statement that a
+    /// failing connection never sent is sent once more (on a new connection, or another one).
     public func execute<Row, each Parameter>(_ query: PGQuery<Row, repeat each Parameter>, _ values: repeat each Parameter) async throws -> [Row] {
         let bindings = query.bind(repeat each values)
+        switch try await attempt(query.name, query.sql, bindings, as: Row.self) {
+        case .rows(let rows): return rows
+        case .unsent:
+            switch try await attempt(query.name, query.sql, bindings, as: Row.self) {
+            case .rows(let rows): return rows
+            case .unsent(let error): throw error
+            }
+        }
+    }
+
+    private enum Attempt<Row: Sendable>: Sendable {
+        case rows([Row])
+        case unsent(PGError)
+    }
+
+    private func attempt<Row: PGRowDecodable>(_ name: String, _ sql: String, _ bindings: PGBindings, as: Row.Type) async throws -> Attempt<Row> {
         let connection = try pick()
         let id = counters.withLockedValue { counters in
             counters.job &+= 1
             return counters.job
         }
         return try await withUnsafeThrowingContinuation { continuation in
-            let job = PipelineJob(id: id, name: query.name, sql: query.sql, bindings: bindings) { outcome in
+            let job = PipelineJob(id: id, name: name, sql: sql, bindings: bindings) { outcome in
                 switch outcome {
                 case .result(let result):
                     do throws(PGError) {
-                        continuation.resume(returning: try decodeRows(result, as: Row.self))
+                        continuation.resume(returning: .rows(try decodeRows(result, as: Row.self)))
                     } catch {
                         continuation.resume(throwing: error)
                     }
                 case .failure(let error):
                     continuation.resume(throwing: error)
+                case .unsent(let error):
+                    continuation.resume(returning: .unsent(error))
                 }
             }
             if !connection.submit(job) {
-                continuation.resume(throwing: PGError(.connection, message: "the database connection is down"))
+                continuation.resume(throwing: PGError(.connection, message: "the database client is closed"))
             }
         }
     }

@@ -171,7 +171,7 @@ final class PipelineEngine {
             defer { shared.pending.removeAll() }
             return shared.pending
         }
-        for job in pending { job.finish(.failure(error)) }
+        for job in pending { job.finish(.unsent(error)) }
         connection.finished(failed + pending.count)
     }
 }
@@ -188,7 +188,7 @@ extension PipelineEngine {
             // This job and those after it never reached `entries`: fail them here, then the connection.
             let error = PGError(.connection, message: libpqMessage(PQerrorMessage(conn)))
             let unsent = jobs[index...].filter { job in !entries.contains { if case .execute(let sent?) = $0 { sent.id == job.id } else { false } } }
-            for job in unsent { job.finish(.failure(error)) }
+            for job in unsent { job.finish(.unsent(error)) }
             connection.finished(unsent.count)
             return lost(conn, error)
         }

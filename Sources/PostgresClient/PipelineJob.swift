@@ -17,6 +17,9 @@ struct PipelineJob: Sendable {
 enum PipelineOutcome {
     case result(OpaquePointer)
     case failure(PGError)
+    /// The connection failed before the statement was sent: nothing reached the server, so the client may
+    /// safely send it again on a new connection.
+    case unsent(PGError)
 }
 
 /// What the connection expects next from the server, in the order the requests were sent.

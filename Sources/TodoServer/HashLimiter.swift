@@ -5,10 +5,10 @@ import Glibc
 /// Runs password hashing (CPU- and memory-heavy, ~0.2 s each) at most `concurrency` at a time, with at most
 /// `queueLimit` waiting; beyond that the caller gets `Busy` and answers 503 instead of piling up work.
 ///
-/// Each hash runs on a thread of its own at a lower scheduling priority (nice 10), not on the threads that
+/// Each hash runs on a thread of its own at the lowest scheduling priority (nice 19), not on the threads that
 /// serve requests: Swift concurrency and `DispatchQueue.global()` share one pool as wide as the machine has
-/// cores, so hashing there stalled every other request for as long as a login storm lasted. At nice 10 a hash
-/// gets the CPU that requests leave idle, and about a tenth of a core under full load.
+/// cores, so hashing there stalled every other request for as long as a login storm lasted. At nice 19 a hash
+/// gets the CPU that requests leave idle, and little more than 1% of a core per hash under full load.
 public actor HashLimiter {
     public struct Busy: Error {}
 
@@ -32,7 +32,7 @@ public actor HashLimiter {
         defer { finish() }
         return try await withCheckedThrowingContinuation { continuation in
             Self.detach {
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // this thread only, on Linux
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)  // this thread only, on Linux
                 continuation.resume(with: Result { try work() })
             }
         }

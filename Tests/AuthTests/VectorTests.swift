@@ -70,7 +70,10 @@ struct AuthTests {
     @Test func roundTripAndExpiry() throws {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let token = try signer.sign(subject: "42", issuedAt: now, lifetime: 60)
-        #expect(try signer.verify(token, now: now).subject == "42")
+        let claims = try signer.verify(token, now: now)
+        #expect(claims.subject == "42")
+        #expect(claims.issuedAt == now)
+        #expect(claims.expiresAt == now.addingTimeInterval(60))
         #expect(throws: JWTSigner.Failure.expired) { try signer.verify(token, now: now.addingTimeInterval(60 + 31)) }
         #expect(throws: JWTSigner.Failure.notYetValid) { try signer.verify(token, now: now.addingTimeInterval(-120)) }
     }
