@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPIModel", "YAMLTree"]),
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
-        .testTarget(name: "TodoServerTests", dependencies: ["TodoServer"]),
+        .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),
         .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore", "Auth", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
     ]
 )
