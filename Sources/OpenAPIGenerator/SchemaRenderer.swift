@@ -75,12 +75,9 @@ enum SchemaRenderer {
             w.block("public var jsonValue: JSONValue") { w in
                 w.line(coded.isEmpty ? "JSONValue.object(JSONObject())" : "var object = JSONObject()")
                 for p in coded {
-                    let name = Naming.escaped(p.swiftName), key = Naming.literal(p.wireName)
-                    switch p.presence {
-                    case .optional: w.line("object.append(\(key), ifPresent: self.\(name))")
-                    case .field: w.line("object.append(\(key), field: self.\(name))")
-                    default: w.line("object.append(\(key), self.\(name).jsonValue)")
-                    }
+                    let (key, label, value) = memberArguments(p)
+                    // A bare value goes in as its `JSONValue`; the labelled overloads take the Swift value.
+                    w.line("object.append(\(key), \(label)\(value)\(label.isEmpty ? ".jsonValue" : ""))")
                 }
                 if !coded.isEmpty { w.line("return .object(object)") }
             }
@@ -89,12 +86,8 @@ enum SchemaRenderer {
             w.block("public func writeJSON(to out: inout JSONOutput)") { w in
                 w.line("out.beginObject()")
                 for p in coded {
-                    let name = Naming.escaped(p.swiftName), key = Naming.literal(p.wireName)
-                    switch p.presence {
-                    case .optional: w.line("out.member(\(key), ifPresent: self.\(name))")
-                    case .field: w.line("out.member(\(key), field: self.\(name))")
-                    default: w.line("out.member(\(key), self.\(name))")
-                    }
+                    let (key, label, value) = memberArguments(p)
+                    w.line("out.member(\(key), \(label)\(value))")
                 }
                 w.line("out.endObject()")
             }
@@ -105,6 +98,18 @@ enum SchemaRenderer {
                 render(nested, remark: remark, into: &w)
             }
         }
+    }
+
+    /// A member's wire key, value and the label both writers take for it: `ifPresent: ` for an optional member
+    /// (written only when present), `field: ` for a `Field` (absent, null or a value), none otherwise.
+    static func memberArguments(_ p: PropertyDecl) -> (key: String, label: String, value: String) {
+        let label: String
+        switch p.presence {
+        case .optional: label = "ifPresent: "
+        case .field: label = "field: "
+        default: label = ""
+        }
+        return (Naming.literal(p.wireName), label, "self.\(Naming.escaped(p.swiftName))")
     }
 
     static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {

@@ -13,8 +13,8 @@ public final class PGClient: Sendable {
     private let connections: [PipelineConnection]
     public let maximumQueuedPerConnection: Int
     public let statementTimeout: Duration
-    /// Rotates where `pick` starts scanning, and numbers jobs.
-    private let counters = NIOLockedValueBox((next: 0, job: UInt64(0)))
+    /// Rotates where `pick` starts scanning.
+    private let nextStart = NIOLockedValueBox(0)
 
     /// - Parameters:
     ///   - connections: pipelined connections to open (a few per core are plenty).
@@ -50,12 +50,8 @@ public final class PGClient: Sendable {
 
     private func attempt<Row: PGRowDecodable>(_ name: String, _ sql: String, _ bindings: PGBindings, as: Row.Type) async throws -> Attempt<Row> {
         let connection = try pick()
-        let id = counters.withLockedValue { counters in
-            counters.job &+= 1
-            return counters.job
-        }
         return try await withUnsafeThrowingContinuation { continuation in
-            let job = PipelineJob(id: id, name: name, sql: sql, bindings: bindings) { outcome in
+            let job = PipelineJob(name: name, sql: sql, bindings: bindings) { outcome in
                 switch outcome {
                 case .result(let result):
                     do throws(PGError) {
@@ -97,18 +93,17 @@ public final class PGClient: Sendable {
     /// The connection with the fewest unfinished statements, ready ones first, starting the scan at a
     /// rotating index so ties spread out.
     private func pick() throws(PGError) -> PipelineConnection {
-        let start = counters.withLockedValue { counters in
-            counters.next = (counters.next &+ 1) & Int.max
-            return counters.next
+        let start = nextStart.withLockedValue { next in
+            next = (next &+ 1) & Int.max
+            return next
         }
         var best: PipelineConnection?
         var bestScore = Int.max
         var bestLoad = 0
         for offset in connections.indices {
             let connection = connections[(start + offset) % connections.count]
-            let status = connection.status
+            let (status, load) = connection.statusAndLoad
             guard status != .closed else { continue }
-            let load = connection.load
             let score = status == .ready ? load : load + 1_000_000
             if score < bestScore {
                 best = connection

@@ -42,7 +42,8 @@ final class PipelineConnection: Sendable {
     private let wakeWriter: Int32
 
     var status: Status { shared.withLockedValue { $0.status } }
-    var load: Int { shared.withLockedValue { $0.load } }
+    /// Both at once (one lock), for picking a connection.
+    var statusAndLoad: (status: Status, load: Int) { shared.withLockedValue { ($0.status, $0.load) } }
 
     init(conninfo: String, statementTimeout: Duration, logger: Logger) {
         var ends: [Int32] = [-1, -1]

@@ -7,7 +7,7 @@ import Glibc
 
 /// The thread that owns one `PGconn`: connects without blocking (`PQconnectStart`/`PQconnectPoll`), runs the
 /// connection in non-blocking pipeline mode, sends queued jobs, and matches results to jobs in order. It
-/// sleeps only in `poll(2)` on the connection's socket and the wake wake pipe, never in libpq. It is created
+/// sleeps only in `poll(2)` on the connection's socket and the wake pipe, never in libpq. It is created
 /// and used on that thread alone, so nothing here is shared or locked except `PipelineConnection.shared`.
 final class PipelineEngine {
     private enum State {
@@ -184,10 +184,13 @@ extension PipelineEngine {
             defer { shared.pending.removeAll(keepingCapacity: true) }
             return shared.pending
         }
-        for (index, job) in jobs.enumerated() where !send(job, on: conn) {
-            // This job and those after it never reached `entries`: fail them here, then the connection.
+        for (index, job) in jobs.enumerated() {
+            let outcome = send(job, on: conn)
+            guard outcome != .sent else { continue }
+            // The jobs after this one, and this one unless its execute went out, never reached `entries`: they
+            // go back as unsent (safe to retry); `lost` fails what is in `entries`.
             let error = PGError(.connection, message: libpqMessage(PQerrorMessage(conn)))
-            let unsent = jobs[index...].filter { job in !entries.contains { if case .execute(let sent?) = $0 { sent.id == job.id } else { false } } }
+            let unsent = jobs[(outcome == .notSent ? index : index + 1)...]
             for job in unsent { job.finish(.unsent(error)) }
             connection.finished(unsent.count)
             return lost(conn, error)
@@ -221,25 +224,33 @@ extension PipelineEngine {
         readResults(conn)
     }
 
+    /// How far `send` got: a job whose execute went out is in `entries` and is finished by a result or
+    /// `failAll`; one that did not get that far is the caller's to finish.
+    private enum SendOutcome {
+        case sent
+        case executeQueuedThenFailed
+        case notSent
+    }
+
     /// Prepare (first use on this connection), execute with binary parameters and results, sync.
-    private func send(_ job: PipelineJob, on conn: OpaquePointer) -> Bool {
+    private func send(_ job: PipelineJob, on conn: OpaquePointer) -> SendOutcome {
         let count = Int32(job.bindings.count)
         if head == entries.count { headSince = clock.now }
         if !prepared.contains(job.name) {
             let types = job.bindings.types.map { Oid($0.oid) }
-            guard PQsendPrepare(conn, job.name, job.sql, count, types) == 1 else { return false }
+            guard PQsendPrepare(conn, job.name, job.sql, count, types) == 1 else { return .notSent }
             prepared.insert(job.name)
             entries.append(.prepare(name: job.name))
         }
         let sent = job.bindings.withLibPQArrays { values, lengths, formats in
             PQsendQueryPrepared(conn, job.name, count, values, lengths, formats, 1)
         }
-        guard sent == 1 else { return false }
+        guard sent == 1 else { return .notSent }
         entries.append(.execute(job))
-        // The job is in `entries` from here on: whatever happens, `failAll` or a result finishes it.
-        if PQpipelineSync(conn) == 1 { entries.append(.sync) } else { return false }
+        guard PQpipelineSync(conn) == 1 else { return .executeQueuedThenFailed }
+        entries.append(.sync)
         needsFlush = true
-        return true
+        return .sent
     }
 
     /// Hands every complete answer to its job, in order; a connection the server is closing is dropped.

@@ -3,8 +3,6 @@ import CLibPQ
 /// One request's statement on its way through a pipelined connection: sent as (prepare if this connection
 /// has not yet) + execute + sync, so its failure never aborts another request's statement.
 struct PipelineJob: Sendable {
-    /// Unique per client, to tell jobs apart.
-    let id: UInt64
     let name: String
     let sql: String
     let bindings: PGBindings

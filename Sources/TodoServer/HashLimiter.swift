@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// Runs password hashing (CPU- and memory-heavy, ~0.2 s each) at most `concurrency` at a time, with at most
 /// `queueLimit` waiting; beyond that the caller gets `Busy` and answers 503 instead of piling up work.
@@ -31,10 +29,11 @@ public actor HashLimiter {
         }
         defer { finish() }
         return try await withCheckedThrowingContinuation { continuation in
-            Self.detach {
+            // A thread per hash: creating one costs microseconds, a hash 200 ms.
+            Thread {
                 _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)  // this thread only, on Linux
                 continuation.resume(with: Result { try work() })
-            }
+            }.start()
         }
     }
 
@@ -45,24 +44,5 @@ public actor HashLimiter {
         } else {
             waiting.removeFirst().resume()
         }
-    }
-
-    /// Runs `body` on a new detached thread (creating one costs microseconds; a hash costs 200 ms).
-    private static func detach(_ body: @escaping @Sendable () -> Void) {
-        final class Body {
-            let run: @Sendable () -> Void
-            init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-        }
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(Body(body)).toOpaque()
-        guard pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context) == 0 else {
-            // No thread to be had: hash here rather than fail the login.
-            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
-            return
-        }
-        pthread_detach(thread)
     }
 }
