@@ -34,6 +34,13 @@ public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem.response
         } catch let failure as ValidationFailure {
             return failure.problem.response
+        } catch is CancellationError {
+            // Shutdown's deadline passed while this request was still reading or waiting.
+            context.logger.notice("\(request.method) \(request.uri.path) cancelled by shutdown")
+            var headers = HTTPFields()
+            headers[.retryAfter] = "1"
+            headers[.connection] = "close"
+            return APIProblem(status: 503, "Server shutting down, retry shortly", headers: headers).response
         } catch let error as any PublicError {
             context.logger.warning("\(request.method) \(request.uri.path) answered \(error.publicStatus): \(String(reflecting: error))")
             return APIProblem(status: error.publicStatus, error.publicDetail, headers: error.publicHeaders).response

@@ -7,6 +7,11 @@ extension Check {
             ctx.add("string_type", "Input should be a valid string", json, at: loc)
             return nil
         }
+        // PostgreSQL text cannot hold U+0000, and no client means it: refuse it in every string, with its place.
+        if text.utf8.contains(0) {
+            ctx.add("string_nul_character", "String should not contain NUL (\\u0000) characters", json, at: loc)
+            return nil
+        }
         guard let rules else { return text }
         let before = ctx.issues.count
         let length = text.unicodeScalars.count
@@ -37,8 +42,13 @@ extension Check {
             ctx.add("int_type", "Input should be a valid integer", json, at: loc)
             return nil
         }
+        if case .string = json, !Patterns.isDecimalInteger(text) {
+            // Parameters are decimal digits only, as FastAPI reads them: not `0x1`, `1e0`, `+1` or `1%00`.
+            ctx.add("int_parsing", "Input should be a valid integer, unable to parse string as an integer", json, at: loc)
+            return nil
+        }
         var value = I(text)
-        if value == nil, let double = Double(text), double.isFinite {
+        if value == nil, case .number = json, let double = Double(text), double.isFinite {
             if double.rounded() != double {
                 ctx.add("int_from_float", "Input should be a valid integer, got a number with a fractional part", json, at: loc)
                 return nil
@@ -64,7 +74,9 @@ extension Check {
         switch json {
         case .number(let number): value = Double(number)
         case .string(let string) where ctx.parameters:
-            value = Double(string.trimmedWhitespace)
+            let text = string.trimmedWhitespace
+            // `Double(_:)` also reads hexadecimal (`0x1p3`) and stops at NUL: take JSON's number syntax only.
+            value = Patterns.isDecimalNumber(text) ? Double(text) : nil
             if value == nil {
                 ctx.add("float_parsing", "Input should be a valid number, unable to parse string as a number", json, at: loc)
                 return nil
@@ -138,5 +150,18 @@ enum Patterns {
         // The generator refuses patterns that do not compile, so nil here means a hand-written rule.
         guard let regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// `-?[0-9]+`: what a parameter written as an integer may look like.
+    static func isDecimalInteger(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// JSON's number grammar: an optional minus, digits, an optional fraction and exponent.
+    static func isDecimalNumber(_ text: String) -> Bool {
+        guard text.utf8.first != UInt8(ascii: " "), case .number? = try? JSONValue.parse(text) else { return false }
+        return true
     }
 }

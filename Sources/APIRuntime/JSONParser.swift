@@ -192,19 +192,19 @@ private struct JSONByteParser {
                 case UInt8(ascii: "r"): buffer.append(0x0D)
                 case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
+                    let escapeStart = index - 2
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                        let save = index
                         index += 2
                         let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            index = save
-                        }
+                        if (0xDC00...0xDFFF).contains(low) { scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) }
                     }
-                    let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                    // A surrogate without its pair is not a character: storing U+FFFD instead would change the text.
+                    guard let character = Unicode.Scalar(scalar) else {
+                        index = escapeStart
+                        throw fail("Lone surrogate in \\u escape (not valid Unicode) at")
+                    }
                     buffer.append(contentsOf: Array(String(character).utf8))
                 default:
                     index -= 2

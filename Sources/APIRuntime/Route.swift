@@ -5,7 +5,7 @@ import Hummingbird
 /// What generated route closures call to read a request and to answer what the spec does not allow.
 /// Thrown `ValidationFailure`s and `APIProblem`s become responses in `JSONErrorMiddleware`, in one place.
 public enum Route {
-    static let methods: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options]
+    static let methods: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options, .trace]
 
     /// Answers 405 with `Allow` for the methods a path does not declare.
     public static func methodNotAllowed<Context: RequestContext>(on router: Router<Context>, path: String, allowed: [String]) {

@@ -68,6 +68,23 @@ public struct DecodeContext: Sendable {
         add("enum", "Input should be \(list)", input, at: loc, JSONObject([("expected", .string(list))]))
     }
 
+    /// What a 422 shows instead of a secret's value.
+    public static let redacted = JSONValue.string("[redacted]")
+
+    /// Hides the values of `secrets` (members of the object at `loc`: `writeOnly` or `format: password`) in the
+    /// issues recorded since `start`: an issue about a secret shows no input, and an object echoed as input (a
+    /// missing member, an extra one) shows the secret members as redacted.
+    public mutating func redact(_ secrets: Set<String>, at loc: JSONPath, since start: Int) {
+        for i in start..<issues.count {
+            if issues[i].loc.count > loc.count, issues[i].loc.starts(with: loc), case .key(let key) = issues[i].loc[loc.count], secrets.contains(key),
+               issues[i].type != "missing" {
+                issues[i].input = Self.redacted
+            } else if case .object(let object) = issues[i].input, object.members.contains(where: { secrets.contains($0.key) }) {
+                issues[i].input = .object(JSONObject(object.members.map { ($0.key, secrets.contains($0.key) ? Self.redacted : $0.value) }))
+            }
+        }
+    }
+
     /// Throws the 422 failure when any issue was recorded.
     public func check() throws(ValidationFailure) {
         if !issues.isEmpty { throw failure }

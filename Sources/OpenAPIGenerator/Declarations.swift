@@ -117,6 +117,8 @@ struct PropertyDecl {
     var readOnly: Bool
     var writeOnly: Bool
     var doc: [String?]
+    /// `writeOnly` or `format: password`: its value never appears in a validation error.
+    var secret = false
 
     var declaredType: String {
         switch presence {

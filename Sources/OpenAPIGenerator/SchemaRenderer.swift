@@ -115,6 +115,8 @@ enum SchemaRenderer {
     static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {
         w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
             w.line("guard let object = Check.object(json, at: loc, &ctx) else { return nil }")
+            let secrets = s.properties.filter { $0.secret && !$0.readOnly }.map { Naming.literal($0.wireName) }
+            if !secrets.isEmpty { w.line("let issuesBefore = ctx.issues.count") }
             for p in s.properties where !p.readOnly {
                 let key = Naming.literal(p.wireName)
                 let call: String
@@ -130,6 +132,7 @@ enum SchemaRenderer {
                 let keys = s.properties.map { Naming.literal($0.wireName) }.joined(separator: ", ")
                 w.line("Check.noAdditionalProperties(object, allowed: [\(keys)], at: loc, &ctx)")
             }
+            if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
             let decoded = s.properties.filter { !$0.readOnly }
             if !decoded.isEmpty {
                 w.line("guard \(decoded.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")

@@ -67,7 +67,8 @@ extension Translator {
             properties.append(PropertyDecl(
                 swiftName: swiftName, wireName: wireName, type: type, presence: presence,
                 readOnly: propertySchema.readOnly, writeOnly: propertySchema.writeOnly,
-                doc: [propertySchema.title, propertySchema.description]))
+                doc: [propertySchema.title, propertySchema.description],
+                secret: propertySchema.writeOnly || propertySchema.format == "password"))
         }
         for requiredName in merged.required where !merged.properties.contains(where: { $0.name == requiredName }) {
             diagnostics.warning("'\(requiredName)' is required but not declared in 'properties'; it is not checked", at: schema.location)

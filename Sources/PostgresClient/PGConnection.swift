@@ -118,7 +118,12 @@ extension PGError {
             self.init(.query, message: "statement skipped: an earlier statement of its pipeline segment failed")
         default:
             let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            self.init(connectionOK ? .query : .connection, sqlState: sqlState, message: libpqMessage(PQresultErrorMessage(result)))
+            // The primary message and the constraint only: DETAIL would carry row contents ("Failing row
+            // contains (...)"), which are user data and must not reach a log.
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { " (constraint \(String(cString: $0)))" } ?? ""
+            self.init(connectionOK ? .query : .connection, sqlState: sqlState,
+                      message: primary.map { $0 + constraint } ?? libpqMessage(PQresultErrorMessage(result)))
         }
     }
 }

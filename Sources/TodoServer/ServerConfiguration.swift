@@ -19,11 +19,19 @@ public struct ServerConfiguration: Sendable {
     /// How many password hashes may run at once (each takes ~0.2 s of a core), and how many may wait.
     public var hashConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
     public var hashQueueLimit = 64
+    /// Timeouts and sizes each connection is held to (`HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `MAX_BODY_SIZE`).
+    public var connectionLimits = ConnectionLimits()
+    /// Open connections at most; more wait in the kernel's accept queue until one closes.
+    public var maximumConnections = 1024
+    /// After SIGTERM, how long requests in progress may take before their connections are closed.
+    public var shutdownTimeout: TimeInterval = 10
 
     public init() {}
 
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
-    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL` and `DATA_DIR`.
+    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL`, `DATA_DIR`, and the limits
+    /// `HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `SHUTDOWN_TIMEOUT` (seconds), `MAX_BODY_SIZE` (bytes)
+    /// and `MAX_CONNECTIONS`.
     public init(environment: [String: String]) throws(ConfigurationProblem) {
         func nonEmpty(_ key: String) -> String? {
             environment[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -38,6 +46,12 @@ public struct ServerConfiguration: Sendable {
         if let value = nonEmpty("DB_QUEUE_LIMIT") { databaseQueueLimit = try Self.integer("DB_QUEUE_LIMIT", value, 1...100_000) }
         if let value = nonEmpty("LOG_LEVEL") { logLevel = try Self.level(value) }
         if let value = nonEmpty("DATA_DIR") { dataDirectory = value }
+        if let value = nonEmpty("HEADER_TIMEOUT") { connectionLimits.headerTimeout = .seconds(Int64(try Self.integer("HEADER_TIMEOUT", value, 1...3600))) }
+        if let value = nonEmpty("BODY_TIMEOUT") { connectionLimits.bodyTimeout = .seconds(Int64(try Self.integer("BODY_TIMEOUT", value, 1...3600))) }
+        if let value = nonEmpty("IDLE_TIMEOUT") { connectionLimits.idleTimeout = .seconds(Int64(try Self.integer("IDLE_TIMEOUT", value, 1...3600))) }
+        if let value = nonEmpty("MAX_BODY_SIZE") { connectionLimits.maximumBodySize = try Self.integer("MAX_BODY_SIZE", value, 1024...1_073_741_824) }
+        if let value = nonEmpty("MAX_CONNECTIONS") { maximumConnections = try Self.integer("MAX_CONNECTIONS", value, 1...1_000_000) }
+        if let value = nonEmpty("SHUTDOWN_TIMEOUT") { shutdownTimeout = TimeInterval(try Self.integer("SHUTDOWN_TIMEOUT", value, 0...3600)) }
     }
 
     public static func integer(_ name: String, _ text: String, _ range: ClosedRange<Int>) throws(ConfigurationProblem) -> Int {

@@ -2,8 +2,10 @@ import Auth
 import CryptoPrimitives
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import PostgresClient
+import ServiceLifecycle
 import TodoAPI
 import TodoStore
 
@@ -28,15 +30,27 @@ public enum TodoServer {
             hasher: .recommended,
             hashing: HashLimiter(concurrency: configuration.hashConcurrency, queueLimit: configuration.hashQueueLimit),
             logger: logger)
+        let limits = configuration.connectionLimits
         let app = Application(
             router: buildRouter(handler, configuration: configuration),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits) },
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 logger.notice("todo-api listening on http://\(configuration.host):\(port)")
             },
             logger: logger)
-        try await app.runService()
+        // SIGTERM or SIGINT: stop accepting, let requests in progress finish for `shutdownTimeout`, then
+        // close what is left (a client trickling a body cannot keep the process up) and exit 0.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = Duration.milliseconds(Int64(configuration.shutdownTimeout * 1000))
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch is CancellationError {
+            logger.notice("shutdown: connections still open after \(Int(configuration.shutdownTimeout)) s were closed")
+        }
         await client.shutdown()
     }
 
@@ -48,9 +62,10 @@ public enum TodoServer {
         logger.notice(applied.isEmpty ? "schema is up to date" : "applied migrations \(applied.map(String.init).joined(separator: ", "))")
     }
 
-    public static func buildRouter(_ handler: TodoHandler, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
-        let router = Router()
+    public static func buildRouter(_ handler: TodoHandler, configuration: ServerConfiguration) -> Router<TodoRequestContext> {
+        let router = Router(context: TodoRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins))
         handler.registerRoutes(on: router)
         return router
