@@ -53,9 +53,11 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let issuesBefore = ctx.issues.count
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
         let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024))
         let _name = Check.field(object, "name", at: loc, &ctx, String.self, StringRules(maxLength: 100))
+        ctx.redact(["password"], at: loc, since: issuesBefore)
         guard let _email, let _password, let _name else { return nil }
         return Self(email: _email, password: _password, name: _name)
     }

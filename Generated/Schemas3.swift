@@ -46,8 +46,10 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let issuesBefore = ctx.issues.count
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
         let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(maxLength: 1024))
+        ctx.redact(["password"], at: loc, since: issuesBefore)
         guard let _email, let _password else { return nil }
         return Self(email: _email, password: _password)
     }
