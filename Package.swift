@@ -74,12 +74,13 @@ let package = Package(
         .target(
             name: "TodoServer",
             dependencies: [
-                "TodoAPI", "TodoStore", "Auth", "APIRuntime", "ChildProcess",
+                "TodoAPI", "TodoStore", "Auth", "CryptoPrimitives", "APIRuntime", "ChildProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

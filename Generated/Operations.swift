@@ -30,11 +30,46 @@ extension Operations {
 }
 
 extension Operations {
+    /// Readiness check
+    ///
+    /// 200 when the server can reach its database; 503 while it cannot. A load balancer sends traffic only to ready instances; `/health` stays the cheap liveness answer.
+    ///
+    /// `GET /ready` (operationId `ready`)
+    ///
+    /// - Remark: Generated from `#/paths//ready/get` (openapi.yaml:29:5).
+    public enum Ready {
+        public static let operationId = "ready"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public init() {
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `200`: The database answers.
+            case ok(ReadyResponse)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations {
     /// This document, byte for byte as the server was built from it
     ///
     /// `GET /openapi.yaml` (operationId `get_openapi_spec`)
     ///
-    /// - Remark: Generated from `#/paths//openapi.yaml/get` (openapi.yaml:29:5).
+    /// - Remark: Generated from `#/paths//openapi.yaml/get` (openapi.yaml:44:5).
     public enum GetOpenapiSpec {
         public static let operationId = "get_openapi_spec"
 
@@ -57,7 +92,7 @@ extension Operations {
     ///
     /// `POST /api/auth/register` (operationId `register`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:41:5).
+    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:56:5).
     public enum Register {
         public static let operationId = "register"
 
@@ -96,7 +131,7 @@ extension Operations {
     ///
     /// `POST /api/auth/login` (operationId `login`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:65:5).
+    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:80:5).
     public enum Login {
         public static let operationId = "login"
 
@@ -104,6 +139,106 @@ extension Operations {
         public struct Input: Sendable {
             public var body: UserLogin
             public init(body: UserLogin) {
+                self.body = body
+            }
+        }
+
+        /// Headers of the `401` response.
+        public struct UnauthorizedHeaders: Sendable, Equatable {
+            public var wwwAuthenticate: String
+            public init(wwwAuthenticate: String) {
+                self.wwwAuthenticate = wwwAuthenticate
+            }
+        }
+
+        /// Headers of the `429` response.
+        public struct TooManyRequestsHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `200`: A signed access token.
+            case ok(Token)
+            /// `401`: `{"detail": "Incorrect email or password"}`, the same for an unknown email and a wrong password.
+            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `422`: The request breaks the schema; every violation is listed.
+            case unprocessableContent(HTTPValidationError)
+            /// `429`: Too many failed logins for this email or from this address: `{"detail": "Too many failed login attempts, retry later"}`. Only failures count, and an address that logged in to the account before is not held back by failures from elsewhere.
+            case tooManyRequests(ErrorResponse, headers: TooManyRequestsHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations {
+    /// Revoke every token issued to this user so far
+    ///
+    /// `POST /api/auth/logout` (operationId `logout`)
+    ///
+    /// - Remark: Generated from `#/paths//api/auth/logout/post` (openapi.yaml:119:5).
+    public enum Logout {
+        public static let operationId = "logout"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public init() {
+            }
+        }
+
+        /// Headers of the `401` response.
+        public struct UnauthorizedHeaders: Sendable, Equatable {
+            public var wwwAuthenticate: String
+            public init(wwwAuthenticate: String) {
+                self.wwwAuthenticate = wwwAuthenticate
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable, Equatable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `204`: Every earlier token of this user is now refused (401).
+            case noContent
+            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
+            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations {
+    /// Change the password, given the current one; revokes every earlier token
+    ///
+    /// `POST /api/auth/password` (operationId `change_password`)
+    ///
+    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:132:5).
+    public enum ChangePassword {
+        public static let operationId = "change_password"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var body: PasswordChange
+            public init(body: PasswordChange) {
                 self.body = body
             }
         }
@@ -126,9 +261,11 @@ extension Operations {
 
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
-            /// `200`: A signed access token.
-            case ok(Token)
-            /// `401`: `{"detail": "Incorrect email or password"}`, the same for an unknown email and a wrong password.
+            /// `204`: The password is changed and every earlier token of this user is refused from now on.
+            case noContent
+            /// `400`: `{"detail": "Current password is incorrect"}`.
+            case badRequest(ErrorResponse)
+            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
@@ -143,7 +280,7 @@ extension Operations {
     ///
     /// `GET /api/auth/me` (operationId `me`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:93:5).
+    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:156:5).
     public enum Me {
         public static let operationId = "me"
 
@@ -186,7 +323,7 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks` (operationId `list_tasks`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:111:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:174:5).
     public enum ListTasks {
         public static let operationId = "list_tasks"
 
@@ -266,9 +403,11 @@ extension Operations {
 extension Operations {
     /// Add a task
     ///
+    /// Send an `Idempotency-Key` to make retries safe. A retry with the same key and body within 24 hours gets the first answer again (the same task, `Idempotent-Replayed` set) instead of a second task.
+    ///
     /// `POST /api/{user_id}/tasks` (operationId `create_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:145:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:208:5).
     public enum CreateTask {
         public static let operationId = "create_task"
 
@@ -281,13 +420,33 @@ extension Operations {
             }
         }
 
+        /// The header parameters.
+        public struct Headers: Sendable {
+            /// A unique value per intended create, such as a UUID; kept per user for 24 hours.
+            public var idempotencyKey: String?
+            public init(idempotencyKey: String? = nil) {
+                self.idempotencyKey = idempotencyKey
+            }
+        }
+
         /// Everything the handler gets from the request, decoded and validated.
         public struct Input: Sendable {
             public var path: Path
+            public var headers: Headers
             public var body: TaskCreate
-            public init(path: Path, body: TaskCreate) {
+            public init(path: Path, headers: Headers, body: TaskCreate) {
                 self.path = path
+                self.headers = headers
                 self.body = body
+            }
+        }
+
+        /// Headers of the `201` response.
+        public struct CreatedHeaders: Sendable, Equatable {
+            /// `true` when this answer repeats the one given to an earlier request with the same key.
+            public var idempotentReplayed: Operations.CreateTask.IdempotentReplayed?
+            public init(idempotentReplayed: Operations.CreateTask.IdempotentReplayed? = nil) {
+                self.idempotentReplayed = idempotentReplayed
             }
         }
 
@@ -309,8 +468,10 @@ extension Operations {
 
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
-            /// `201`: The new task.
-            case created(TaskResponse)
+            /// `201`: The new task (or, for a repeated `Idempotency-Key`, the task the first request created).
+            case created(TaskResponse, headers: CreatedHeaders)
+            /// `409`: The `Idempotency-Key` was used with a different body, or its first request is still in progress: `{"detail": ...}`.
+            case conflict(ErrorResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
             /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
@@ -320,6 +481,11 @@ extension Operations {
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
         }
+
+        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:233:23).
+        public enum IdempotentReplayed: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
+            case `true`
+        }
     }
 }
 
@@ -328,7 +494,7 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks/{task_id}` (operationId `get_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:171:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:252:5).
     public enum GetTask {
         public static let operationId = "get_task"
 
@@ -393,7 +559,7 @@ extension Operations {
     ///
     /// `PUT /api/{user_id}/tasks/{task_id}` (operationId `update_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:188:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:269:5).
     public enum UpdateTask {
         public static let operationId = "update_task"
 
@@ -457,7 +623,7 @@ extension Operations {
     ///
     /// `DELETE /api/{user_id}/tasks/{task_id}` (operationId `delete_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:213:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:294:5).
     public enum DeleteTask {
         public static let operationId = "delete_task"
 
@@ -519,7 +685,7 @@ extension Operations {
     ///
     /// `PATCH /api/{user_id}/tasks/{task_id}/complete` (operationId `toggle_task_completion`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:232:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:313:5).
     public enum ToggleTaskCompletion {
         public static let operationId = "toggle_task_completion"
 

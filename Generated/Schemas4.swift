@@ -3,106 +3,85 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:341:7).
-public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
-    public var id: Int
+/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:418:7).
+public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
-    public var name: String?
-    public var createdAt: Date
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var password: String
 
-    public init(id: Int, email: String, name: String? = nil, createdAt: Date) {
-        self.id = id
+    public init(email: String, password: String) {
         self.email = email
-        self.name = name
-        self.createdAt = createdAt
+        self.password = password
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
         case email
-        case name
-        case createdAt = "created_at"
+        case password
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int.self, forKey: .id)
         self.email = try container.decode(String.self, forKey: .email)
-        self.name = try container.decode(String?.self, forKey: .name)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
+        self.password = try container.decode(String.self, forKey: .password)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
         try container.encode(self.email, forKey: .email)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.createdAt, forKey: .createdAt)
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("id", self.id.jsonValue)
         object.append("email", self.email.jsonValue)
-        object.append("name", self.name.jsonValue)
-        object.append("created_at", self.createdAt.jsonValue)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("id", self.id)
         out.member("email", self.email)
-        out.member("name", self.name)
-        out.member("created_at", self.createdAt)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(format: .email))
-        let _name = Check.requiredNullable(object, "name", at: loc, &ctx, String.self)
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        guard let _id, let _email, let _name, let _createdAt else { return nil }
-        return Self(id: _id, email: _email, name: _name, createdAt: _createdAt)
+        let issuesBefore = ctx.issues.count
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(maxLength: 1024))
+        ctx.redact(["password"], at: loc, since: issuesBefore)
+        guard let _email, let _password else { return nil }
+        return Self(email: _email, password: _password)
     }
 }
 
-/// Only the members present change; `description` sent as null is cleared.
+/// The limits a task's members share in every request.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:373:7).
-public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:461:7).
+public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
-    public var completed: Bool?
 
-    public init(title: String? = nil, description: Field<String> = .absent, completed: Bool? = nil) {
+    public init(title: String? = nil, description: Field<String> = .absent) {
         self.title = title
         self.description = description
-        self.completed = completed
     }
 
     enum CodingKeys: String, CodingKey {
         case title
         case description
-        case completed
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.title = try container.decodeIfPresent(String.self, forKey: .title)
         self.description = try container.decodeField(String.self, forKey: .description)
-        self.completed = try container.decodeIfPresent(Bool.self, forKey: .completed)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.title, forKey: .title)
         try container.encodeField(self.description, forKey: .description)
-        try container.encodeIfPresent(self.completed, forKey: .completed)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -110,7 +89,6 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         var object = JSONObject()
         object.append("title", ifPresent: self.title)
         object.append("description", field: self.description)
-        object.append("completed", ifPresent: self.completed)
         return .object(object)
     }
 
@@ -119,7 +97,6 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         out.beginObject()
         out.member("title", ifPresent: self.title)
         out.member("description", field: self.description)
-        out.member("completed", ifPresent: self.completed)
         out.endObject()
     }
 
@@ -127,17 +104,16 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
         let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
-        let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
-        guard let _title, let _description, let _completed else { return nil }
-        return Self(title: _title, description: _description, completed: _completed)
+        guard let _title, let _description else { return nil }
+        return Self(title: _title, description: _description)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:413:7).
-public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
-    public var detail: [ValidationError]?
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:493:7).
+public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    public var detail: String
 
-    public init(detail: [ValidationError]? = nil) {
+    public init(detail: String) {
         self.detail = detail
     }
 
@@ -147,31 +123,31 @@ public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodab
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
+        self.detail = try container.decode(String.self, forKey: .detail)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.detail, forKey: .detail)
+        try container.encode(self.detail, forKey: .detail)
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("detail", ifPresent: self.detail)
+        object.append("detail", self.detail.jsonValue)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("detail", ifPresent: self.detail)
+        out.member("detail", self.detail)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _detail = Check.optional(object, "detail", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.decode(v, at: loc, &ctx) } }
+        let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
         guard let _detail else { return nil }
         return Self(detail: _detail)
     }

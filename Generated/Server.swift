@@ -19,6 +19,11 @@ public protocol APIHandler: Sendable {
     /// `GET /health` (operationId `health`)
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output
 
+    /// Readiness check
+    ///
+    /// `GET /ready` (operationId `ready`)
+    func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output
+
     /// This document, byte for byte as the server was built from it
     ///
     /// `GET /openapi.yaml` (operationId `get_openapi_spec`)
@@ -33,6 +38,16 @@ public protocol APIHandler: Sendable {
     ///
     /// `POST /api/auth/login` (operationId `login`)
     func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output
+
+    /// Revoke every token issued to this user so far
+    ///
+    /// `POST /api/auth/logout` (operationId `logout`)
+    func logout(_ input: Operations.Logout.Input, principal: Principal) async throws -> Operations.Logout.Output
+
+    /// Change the password, given the current one; revokes every earlier token
+    ///
+    /// `POST /api/auth/password` (operationId `change_password`)
+    func changePassword(_ input: Operations.ChangePassword.Input, principal: Principal) async throws -> Operations.ChangePassword.Output
 
     /// The user the token belongs to
     ///
@@ -79,6 +94,9 @@ extension APIHandler {
         router.on("/health", method: .get) { request, context in
             try await self._health(request, context)
         }
+        router.on("/ready", method: .get) { request, context in
+            try await self._ready(request, context)
+        }
         router.on("/openapi.yaml", method: .get) { request, context in
             try await self._getOpenapiSpec(request, context)
         }
@@ -87,6 +105,12 @@ extension APIHandler {
         }
         router.on("/api/auth/login", method: .post) { request, context in
             try await self._login(request, context)
+        }
+        router.on("/api/auth/logout", method: .post) { request, context in
+            try await self._logout(request, context)
+        }
+        router.on("/api/auth/password", method: .post) { request, context in
+            try await self._changePassword(request, context)
         }
         router.on("/api/auth/me", method: .get) { request, context in
             try await self._me(request, context)
@@ -110,9 +134,12 @@ extension APIHandler {
             try await self._toggleTaskCompletion(request, context)
         }
         Route.methodNotAllowed(on: router, path: "/health", allowed: ["GET"])
+        Route.methodNotAllowed(on: router, path: "/ready", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/openapi.yaml", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/api/auth/register", allowed: ["POST"])
         Route.methodNotAllowed(on: router, path: "/api/auth/login", allowed: ["POST"])
+        Route.methodNotAllowed(on: router, path: "/api/auth/logout", allowed: ["POST"])
+        Route.methodNotAllowed(on: router, path: "/api/auth/password", allowed: ["POST"])
         Route.methodNotAllowed(on: router, path: "/api/auth/me", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/api/{user_id}/tasks", allowed: ["GET", "POST"])
         Route.methodNotAllowed(on: router, path: "/api/{user_id}/tasks/{task_id}", allowed: ["GET", "PUT", "DELETE"])
@@ -124,6 +151,13 @@ extension APIHandler {
         try ctx.check()
         let input = Operations.Health.Input()
         return try await self.health(input).response()
+    }
+
+    func _ready<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let ctx = DecodeContext(parameters: true)
+        try ctx.check()
+        let input = Operations.Ready.Input()
+        return try await self.ready(input).response()
     }
 
     func _getOpenapiSpec<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -149,6 +183,34 @@ extension APIHandler {
         guard let _body else { throw ctx.failure }
         let input = Operations.Login.Input(body: _body)
         return try await self.login(input).response()
+    }
+
+    func _logout<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
+            switch scheme {
+            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
+            default: return .rejected
+            }
+        }
+        let ctx = DecodeContext(parameters: true)
+        try ctx.check()
+        let input = Operations.Logout.Input()
+        return try await self.logout(input, principal: principal).response()
+    }
+
+    func _changePassword<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
+            switch scheme {
+            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
+            default: return .rejected
+            }
+        }
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PasswordChange.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.ChangePassword.Input(body: _body)
+        return try await self.changePassword(input, principal: principal).response()
     }
 
     func _me<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -194,10 +256,12 @@ extension APIHandler {
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let headerValues = Route.headerParameters(request, ["Idempotency-Key"])
+        let _header_idempotencyKey = Check.optional(headerValues, "Idempotency-Key", at: ["header"], &ctx, String.self, StringRules(minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7E]+$"))
         let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskCreate.decode(v, at: loc, &ctx) }
         try ctx.check()
-        guard let _path_userId, let _body else { throw ctx.failure }
-        let input = Operations.CreateTask.Input(path: .init(userId: _path_userId), body: _body)
+        guard let _path_userId, let _header_idempotencyKey, let _body else { throw ctx.failure }
+        let input = Operations.CreateTask.Input(path: .init(userId: _path_userId), headers: .init(idempotencyKey: _header_idempotencyKey), body: _body)
         return try await self.createTask(input, principal: principal).response()
     }
 
@@ -281,6 +345,20 @@ extension Operations.Health.Output {
     }
 }
 
+extension Operations.Ready.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
 extension Operations.GetOpenapiSpec.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
@@ -315,6 +393,50 @@ extension Operations.Login.Output {
         switch self {
         case .ok(let body):
             return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
+        case .tooManyRequests(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(429, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension Operations.Logout.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .noContent:
+            return Respond.empty(204)
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension Operations.ChangePassword.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .noContent:
+            return Respond.empty(204)
+        case .badRequest(let body):
+            return Respond.json(400, body, contentType: "application/json")
         case .unauthorized(let body, let headers):
             var fields = HTTPFields()
             Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
@@ -375,8 +497,12 @@ extension Operations.CreateTask.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-        case .created(let body):
-            return Respond.json(201, body, contentType: "application/json")
+        case .created(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Idempotent-Replayed", headers.idempotentReplayed)
+            return Respond.json(201, body, contentType: "application/json", headers: fields)
+        case .conflict(let body):
+            return Respond.json(409, body, contentType: "application/json")
         case .unauthorized(let body, let headers):
             var fields = HTTPFields()
             Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)

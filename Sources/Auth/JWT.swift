@@ -3,7 +3,9 @@ import Foundation
 
 /// HS256 JSON Web Tokens (RFC 7519 over RFC 7515): what login issues and the bearer hook checks.
 /// Only `alg: HS256` is accepted (never `none`, never another algorithm), the signature is compared in
-/// constant time, `exp` is required and `iat`/`nbf` are honoured with a small leeway.
+/// constant time, `exp` and `iat` are required, `nbf` is honoured, all with a small leeway, and a token may
+/// not claim a longer life (`exp - iat`) than this signer issues. `ver` is the user's token version when the
+/// token was issued: raising it in the database (logout, password change) revokes every earlier token.
 public struct JWTSigner: Sendable {
     public enum Failure: Error, Sendable, Equatable {
         case malformed
@@ -12,6 +14,7 @@ public struct JWTSigner: Sendable {
         case expired
         case notYetValid
         case missingClaim(String)
+        case lifetimeTooLong
     }
 
     /// What a valid token says.
@@ -19,10 +22,14 @@ public struct JWTSigner: Sendable {
         public var subject: String
         public var issuedAt: Date
         public var expiresAt: Date
+        /// The user's token version at issue; 0 when the token has no `ver`.
+        public var version: Int
     }
 
     private let key: [UInt8]
     public let leeway: TimeInterval
+    /// The longest `exp - iat` accepted (plus the leeway): the lifetime this server issues.
+    public let maximumLifetime: TimeInterval
 
     /// The header this signer writes, and its encoding: a token that carries exactly these bytes needs no
     /// JSON decoding of its header (the common case, checked on every authenticated request).
@@ -32,20 +39,22 @@ public struct JWTSigner: Sendable {
     /// Secrets shorter than this are refused: HS256 keys should be at least as long as the hash.
     public static let minimumSecretLength = 32
 
-    public init(secret: [UInt8], leeway: TimeInterval = 30) throws(ConfigurationError) {
+    public init(secret: [UInt8], leeway: TimeInterval = 30, maximumLifetime: TimeInterval = 24 * 3600) throws(ConfigurationError) {
         guard secret.count >= Self.minimumSecretLength else {
             throw ConfigurationError(message: "JWT_SECRET must be at least \(Self.minimumSecretLength) bytes, got \(secret.count)")
         }
         self.key = secret
         self.leeway = leeway
+        self.maximumLifetime = maximumLifetime
     }
 
-    public func sign(subject: String, issuedAt: Date = Date(), lifetime: TimeInterval) throws -> String {
+    public func sign(subject: String, version: Int = 0, issuedAt: Date = Date(), lifetime: TimeInterval) throws -> String {
         let header = Self.header
         let payload = try JSONSerialization.data(withJSONObject: [
             "sub": subject,
             "iat": Int(issuedAt.timeIntervalSince1970),
             "exp": Int(issuedAt.timeIntervalSince1970 + lifetime),
+            "ver": version,
         ], options: [.sortedKeys])
         let signingInput = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload))
         let signature = try Crypto.hmacSHA256(key: key, message: Array(signingInput.utf8))
@@ -74,12 +83,14 @@ public struct JWTSigner: Sendable {
         let nowSeconds = now.timeIntervalSince1970
         if nowSeconds > exp + leeway { throw .expired }
         if let nbf = claims.nbf, nowSeconds + leeway < nbf { throw .notYetValid }
-        let iat = claims.iat
-        if let iat, nowSeconds + leeway < iat { throw .notYetValid }
-        return Claims(subject: sub, issuedAt: Date(timeIntervalSince1970: iat ?? nowSeconds), expiresAt: Date(timeIntervalSince1970: exp))
+        guard let iat = claims.iat else { throw .missingClaim("iat") }
+        if nowSeconds + leeway < iat { throw .notYetValid }
+        if exp - iat > maximumLifetime + leeway { throw .lifetimeTooLong }
+        guard let version = Int(exactly: claims.ver ?? 0), version >= 0 else { throw .malformed }
+        return Claims(subject: sub, issuedAt: Date(timeIntervalSince1970: iat), expiresAt: Date(timeIntervalSince1970: exp), version: version)
     }
 
-    /// The claims in exactly the layout `sign` writes (`{"exp":N,"iat":N,"sub":"..."}`), read without a JSON
+    /// The claims in exactly the layout `sign` writes (`{"exp":N,"iat":N,"sub":"...","ver":N}`), read without a JSON
     /// decoder; nil for anything else, which then goes through `JSONDecoder`. Only called on signed payloads.
     static func ownClaims(_ bytes: [UInt8]) -> RawClaims? {
         var index = 0
@@ -103,12 +114,12 @@ public struct JWTSigner: Sendable {
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
         let subject = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard expect(#""}"#), index == bytes.count else { return nil }
-        return RawClaims(sub: subject, exp: exp, iat: iat, nbf: nil)
+        guard expect(#"","ver":"#), let version = number(), expect("}"), index == bytes.count else { return nil }
+        return RawClaims(sub: subject, exp: exp, iat: iat, nbf: nil, ver: version)
     }
 
     private struct RawHeader: Decodable { var alg: String? }
-    struct RawClaims: Decodable { var sub: String?; var exp: Double?; var iat: Double?; var nbf: Double? }
+    struct RawClaims: Decodable { var sub: String?; var exp: Double?; var iat: Double?; var nbf: Double?; var ver: Double? }
 }
 
 /// A setting that makes the server refuse to start.

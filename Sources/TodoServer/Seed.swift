@@ -22,6 +22,7 @@ extension TodoServer {
         let hash = try PasswordHasher.recommended.hash(demoPassword)
         guard let user = try await store.createUser(email: demoEmail, name: "Demo User", passwordHash: hash) else { return }
         var created = 0
+        let owner = TokenOwner(userId: user.id, version: user.tokenVersion)
         let tasks: [(String, String?, Bool)] = [
             ("Buy groceries", "Milk, eggs, bread", false),
             ("Write the quarterly report", nil, false),
@@ -30,8 +31,8 @@ extension TodoServer {
             ("Read a chapter of a book", nil, true),
         ]
         for (title, description, completed) in tasks {
-            guard case .found(let task) = try await store.createTask(userId: user.id, title: title, description: description) else { continue }
-            if completed { _ = try await store.toggleTask(id: task.id, userId: user.id) }
+            guard case .found(let task) = try await store.createTask(owner, title: title, description: description) else { continue }
+            if completed { _ = try await store.toggleTask(id: task.id, owner) }
             created += 1
         }
         logger.notice("seeded \(demoEmail) (password \(demoPassword)) with \(created) tasks")

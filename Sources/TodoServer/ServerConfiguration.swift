@@ -23,6 +23,10 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimits = ConnectionLimits()
     /// Open connections at most; more wait in the kernel's accept queue until one closes.
     public var maximumConnections = 1024
+    /// Failed logins allowed per email and per client address within `loginFailureWindow` seconds, then 429.
+    public var loginFailuresPerEmail = 10
+    public var loginFailuresPerAddress = 30
+    public var loginFailureWindow: TimeInterval = 300
     /// After SIGTERM, how long requests in progress may take before their connections are closed.
     public var shutdownTimeout: TimeInterval = 10
 
@@ -31,7 +35,8 @@ public struct ServerConfiguration: Sendable {
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
     /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL`, `DATA_DIR`, and the limits
     /// `HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `SHUTDOWN_TIMEOUT` (seconds), `MAX_BODY_SIZE` (bytes)
-    /// and `MAX_CONNECTIONS`.
+    /// and `MAX_CONNECTIONS`, and the login throttle `LOGIN_FAILURES_PER_EMAIL`, `LOGIN_FAILURES_PER_ADDRESS` and
+    /// `LOGIN_FAILURE_WINDOW` (seconds).
     public init(environment: [String: String]) throws(ConfigurationProblem) {
         func nonEmpty(_ key: String) -> String? {
             environment[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -51,6 +56,9 @@ public struct ServerConfiguration: Sendable {
         if let value = nonEmpty("IDLE_TIMEOUT") { connectionLimits.idleTimeout = .seconds(Int64(try Self.integer("IDLE_TIMEOUT", value, 1...3600))) }
         if let value = nonEmpty("MAX_BODY_SIZE") { connectionLimits.maximumBodySize = try Self.integer("MAX_BODY_SIZE", value, 1024...1_073_741_824) }
         if let value = nonEmpty("MAX_CONNECTIONS") { maximumConnections = try Self.integer("MAX_CONNECTIONS", value, 1...1_000_000) }
+        if let value = nonEmpty("LOGIN_FAILURES_PER_EMAIL") { loginFailuresPerEmail = try Self.integer("LOGIN_FAILURES_PER_EMAIL", value, 1...1_000_000) }
+        if let value = nonEmpty("LOGIN_FAILURES_PER_ADDRESS") { loginFailuresPerAddress = try Self.integer("LOGIN_FAILURES_PER_ADDRESS", value, 1...1_000_000) }
+        if let value = nonEmpty("LOGIN_FAILURE_WINDOW") { loginFailureWindow = TimeInterval(try Self.integer("LOGIN_FAILURE_WINDOW", value, 1...86_400)) }
         if let value = nonEmpty("SHUTDOWN_TIMEOUT") { shutdownTimeout = TimeInterval(try Self.integer("SHUTDOWN_TIMEOUT", value, 0...3600)) }
     }
 

@@ -25,7 +25,7 @@ public enum TodoServer {
         }
         let handler = try TodoHandler(
             store: TodoStore(client: client),
-            signer: JWTSigner(secret: secret),
+            signer: JWTSigner(secret: secret, maximumLifetime: configuration.accessTokenTTL),
             tokenLifetime: configuration.accessTokenTTL,
             hasher: .recommended,
             hashing: HashLimiter(concurrency: configuration.hashConcurrency, queueLimit: configuration.hashQueueLimit),
@@ -67,6 +67,10 @@ public enum TodoServer {
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins))
+        router.add(middleware: LoginThrottleMiddleware(throttle: LoginThrottle(policy: .init(
+            maximumFailuresPerEmail: configuration.loginFailuresPerEmail,
+            maximumFailuresPerAddress: configuration.loginFailuresPerAddress,
+            window: configuration.loginFailureWindow))))
         handler.registerRoutes(on: router)
         return router
     }

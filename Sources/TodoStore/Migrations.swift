@@ -34,6 +34,23 @@ public enum Migrations {
             );
             CREATE INDEX tasks_user_created_idx ON tasks (user_id, created_at DESC, id DESC);
             """),
+        Migration(version: 2, name: "token versions and idempotency keys", sql: """
+            ALTER TABLE users ADD COLUMN token_version bigint NOT NULL DEFAULT 0;
+            CREATE TABLE idempotency_keys (
+                user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                key text NOT NULL,
+                fingerprint text NOT NULL,
+                task_id bigint NOT NULL,
+                title text NOT NULL,
+                description text,
+                completed boolean NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                PRIMARY KEY (user_id, key)
+            );
+            CREATE INDEX idempotency_keys_recorded_idx ON idempotency_keys (recorded_at);
+            """),
     ]
 
     static let appliedVersions = PGQuery<AppliedVersion>("applied_versions", "SELECT version::bigint AS version FROM schema_migrations")

@@ -7,6 +7,8 @@ public struct UserRecord: Sendable, Equatable {
     public var name: String?
     public var passwordHash: String
     public var createdAt: Date
+    /// Raised by logout and password change; a token carrying an older version is refused.
+    public var tokenVersion: Int
 }
 
 public struct TaskRecord: Sendable, Equatable {
@@ -25,15 +27,16 @@ public enum DescriptionChange: Sendable, Equatable {
 }
 
 extension UserRecord: PGRowDecodable {
-    static let selectList = "id, email, name, password_hash, created_at"
+    static let selectList = "id, email, name, password_hash, created_at, token_version"
 
     public static var columns: [(name: String, type: PGType)] {
-        [("id", .int8), ("email", .text), ("name", .text), ("password_hash", .text), ("created_at", .timestamptz)]
+        [("id", .int8), ("email", .text), ("name", .text), ("password_hash", .text), ("created_at", .timestamptz), ("token_version", .int8)]
     }
 
     public init(row: PGRow) throws(PGError) {
         self.init(id: try row.decode("id"), email: try row.decode("email"), name: try row.decode("name"),
-                  passwordHash: try row.decode("password_hash"), createdAt: try row.decode("created_at"))
+                  passwordHash: try row.decode("password_hash"), createdAt: try row.decode("created_at"),
+                  tokenVersion: try row.decode("token_version"))
     }
 }
 
@@ -75,5 +78,21 @@ public struct TaskPageRow: PGRowDecodable {
     public init(row: PGRow) throws(PGError) {
         total = try row.decode("total")
         task = try row.isNull("id") ? nil : TaskRecord(row: row)
+    }
+}
+
+/// The answer of a create with an idempotency key: the new task, or the one an earlier request with the same
+/// key created (`replayed`, with that request's fingerprint to compare).
+public struct IdempotentCreateRow: PGRowDecodable {
+    public var replayed: Bool
+    public var fingerprint: String?
+    public var task: TaskRecord
+
+    public static var columns: [(name: String, type: PGType)] { [("replayed", .bool), ("fingerprint", .text)] + TaskRecord.columns }
+
+    public init(row: PGRow) throws(PGError) {
+        replayed = try row.decode("replayed")
+        fingerprint = try row.decode("fingerprint")
+        task = try TaskRecord(row: row)
     }
 }

@@ -71,9 +71,10 @@ class Checks:
             self.problems.append(problem)
         return bool(condition)
 
-    def verdict(self, success):
+    def verdict(self, success, context=""):
+        """Passes with `success`, or fails listing the problems (and `context`, e.g. the measurements)."""
         if self.problems:
-            fail(f"{len(self.problems)}/{self.count} wrong: " + "; ".join(self.problems))
+            fail(f"{len(self.problems)}/{self.count} wrong: " + "; ".join(self.problems) + (f" -- {context}" if context else ""))
         return success
 
 
@@ -137,7 +138,8 @@ class Response:
 
     def json(self):
         try:
-            return json.loads(self.body)
+            # Integers beyond Python's 4300-digit conversion limit (echoed hostile input) stay strings.
+            return json.loads(self.body, parse_int=lambda text: int(text) if len(text) < 4300 else text)
         except ValueError:
             return None
 

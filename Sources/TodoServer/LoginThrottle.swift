@@ -1,0 +1,129 @@
+import APIRuntime
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOConcurrencyHelpers
+
+/// Failed logins, counted per client address and per email in fixed windows. Over either limit a login is
+/// answered 429 with `Retry-After` before any password is hashed, so a storm of guesses costs little CPU.
+///
+/// Attempts count from the moment they start (a success or a non-401 answer gives the slot back), so 200
+/// guesses sent at once cannot all slip past the limit before the first one fails. The per-email limit does
+/// not apply to an address that logged in to that account before: an attacker's failures from elsewhere can
+/// slow a real user's first login from a new place, but never lock the user out of their usual one.
+final class LoginThrottle: Sendable {
+    struct Policy: Sendable {
+        var maximumFailuresPerEmail = 10
+        var maximumFailuresPerAddress = 30
+        var window: TimeInterval = 300
+        /// Entries kept at most; expired ones are dropped first, then the map starts over.
+        var capacity = 100_000
+    }
+
+    /// A refusal: how long until the window that refused ends.
+    struct Refusal: Equatable {
+        var retryAfter: Int
+    }
+
+    private struct Counter {
+        var count: Int
+        var windowStart: TimeInterval
+    }
+
+    private struct State {
+        var addresses: [String: Counter] = [:]
+        var emails: [String: Counter] = [:]
+        /// "email\naddress" -> last successful login.
+        var trusted: [String: TimeInterval] = [:]
+    }
+
+    let policy: Policy
+    private let state = NIOLockedValueBox(State())
+
+    init(policy: Policy = Policy()) {
+        self.policy = policy
+    }
+
+    /// Starts an attempt: counted against both limits, or refused when one is reached.
+    func begin(email: String, address: String, now: TimeInterval = Date().timeIntervalSince1970) -> Refusal? {
+        state.withLockedValue { state in
+            prune(&state, now: now)
+            let addressCount = current(state.addresses[address], now: now)
+            if addressCount.count >= policy.maximumFailuresPerAddress { return refusal(addressCount, now: now) }
+            let isTrusted = state.trusted[email + "\n" + address].map { now - $0 < 30 * 24 * 3600 } ?? false
+            let emailCount = current(state.emails[email], now: now)
+            if !isTrusted, emailCount.count >= policy.maximumFailuresPerEmail { return refusal(emailCount, now: now) }
+            state.addresses[address] = Counter(count: addressCount.count + 1, windowStart: addressCount.windowStart)
+            if !isTrusted { state.emails[email] = Counter(count: emailCount.count + 1, windowStart: emailCount.windowStart) }
+            return nil
+        }
+    }
+
+    /// Ends an attempt begun with `begin`: a failure keeps its count; anything else gives it back, and a
+    /// success trusts the address for this email.
+    func finish(email: String, address: String, failed: Bool, succeeded: Bool, now: TimeInterval = Date().timeIntervalSince1970) {
+        guard !failed else { return }
+        state.withLockedValue { state in
+            let key = email + "\n" + address
+            let wasTrusted = state.trusted[key] != nil
+            if var counter = state.addresses[address], counter.count > 0 {
+                counter.count -= 1
+                state.addresses[address] = counter
+            }
+            if !wasTrusted, var counter = state.emails[email], counter.count > 0 {
+                counter.count -= 1
+                state.emails[email] = counter
+            }
+            if succeeded { state.trusted[key] = now }
+        }
+    }
+
+    private func current(_ counter: Counter?, now: TimeInterval) -> Counter {
+        guard let counter, now - counter.windowStart < policy.window else { return Counter(count: 0, windowStart: now) }
+        return counter
+    }
+
+    private func refusal(_ counter: Counter, now: TimeInterval) -> Refusal {
+        Refusal(retryAfter: max(1, Int((counter.windowStart + policy.window - now).rounded(.up))))
+    }
+
+    private func prune(_ state: inout State, now: TimeInterval) {
+        guard state.addresses.count + state.emails.count + state.trusted.count > policy.capacity else { return }
+        state.addresses = state.addresses.filter { now - $0.value.windowStart < policy.window }
+        state.emails = state.emails.filter { now - $0.value.windowStart < policy.window }
+        state.trusted = state.trusted.filter { now - $0.value < 30 * 24 * 3600 }
+        if state.addresses.count + state.emails.count + state.trusted.count > policy.capacity { state = State() }
+    }
+}
+
+/// Puts `LoginThrottle` in front of `POST /api/auth/login`: refuses before the body is even read when the
+/// address is over its limit, reads the email from the body for the per-email limit, and counts the answer.
+struct LoginThrottleMiddleware: RouterMiddleware {
+    typealias Context = TodoRequestContext
+    let throttle: LoginThrottle
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post, request.uri.path == "/api/auth/login" else { return try await next(request, context) }
+        var request = request
+        let buffer = try await request.collectBody(upTo: .max)
+        request.body = .init(buffer: buffer)
+        let email = buffer.withUnsafeReadableBytes { bytes -> String? in
+            guard case .object(let object)? = try? JSONValue.parse(bytes), case .string(let email)? = object["email"] else { return nil }
+            return email.lowercased()
+        } ?? ""
+        let address = context.clientAddress
+        if let refusal = throttle.begin(email: email, address: address) {
+            var headers = HTTPFields()
+            headers[.retryAfter] = String(refusal.retryAfter)
+            return APIProblem(status: 429, "Too many failed login attempts, retry later", headers: headers).response
+        }
+        do {
+            let response = try await next(request, context)
+            throttle.finish(email: email, address: address, failed: response.status == .unauthorized, succeeded: response.status == .ok)
+            return response
+        } catch {
+            throttle.finish(email: email, address: address, failed: false, succeeded: false)
+            throw error
+        }
+    }
+}
