@@ -16,6 +16,7 @@ public enum TodoServer {
     public static func serve(_ configuration: ServerConfiguration, logger: Logger) async throws {
         let database = try Database.open(configuration, logger: logger)
         defer { database.close() }
+        database.embedded?.supervise()
         let secret = try jwtSecret(configuration, database: database, logger: logger)
         try Migrations.run(database.conninfo, logger: logger)
         let client = PGClient(conninfo: database.conninfo, connections: configuration.databasePoolSize,
@@ -109,7 +110,13 @@ struct Database {
         if let url = configuration.databaseURL { return Database(conninfo: url, embedded: nil) }
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
         let embedded = try EmbeddedPostgres(dataDirectory: configuration.dataDirectory, logger: logger)
-        try embedded.start()
+        try embedded.lock()
+        do {
+            try embedded.start()
+        } catch {
+            embedded.stop()
+            throw error
+        }
         return Database(conninfo: embedded.conninfo, embedded: embedded)
     }
 
