@@ -97,6 +97,6 @@ let package = Package(
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore", "Auth", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore", "Auth", "CryptoPrimitives", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
     ]
 )

@@ -24,8 +24,21 @@ public enum TodoServer {
         if !(await client.waitUntilReady(timeout: .seconds(10))) {
             logger.warning("no database connection is ready yet; requests answer 503 until one is")
         }
+        let store = TodoStore(client: client)
+        // Idempotency keys are kept 24 hours: drop older ones every 10 minutes.
+        let janitor = Task {
+            while !Task.isCancelled {
+                do {
+                    try await store.expireIdempotencyKeys()
+                } catch {
+                    logger.warning("expiring idempotency keys failed (retrying later): \(error)")
+                }
+                try? await Task.sleep(for: .seconds(600))
+            }
+        }
+        defer { janitor.cancel() }
         let handler = try TodoHandler(
-            store: TodoStore(client: client),
+            store: store,
             signer: JWTSigner(secret: secret, maximumLifetime: configuration.accessTokenTTL),
             tokenLifetime: configuration.accessTokenTTL,
             hasher: .recommended,

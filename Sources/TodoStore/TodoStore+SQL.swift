@@ -6,12 +6,12 @@ extension TodoStore {
     public enum SQL {
         /// Every statement the server runs, for `todo-api statements` (and so for `EXPLAIN` and pgbench).
         public static var all: [PGStatementInfo] {
-            [insertUser.info, userByEmail.info, userByToken.info, setPasswordHash.info, revokeTokens.info, changePassword.info,
+            [ping.info, insertUser.info, userByEmail.info, userByToken.info, setPasswordHash.info, revokeTokens.info, changePassword.info,
              listTasks.info, insertTask.info, insertTaskIdempotent.info, task.info, updateTask.info, toggleTask.info,
              deleteTask.info, expireIdempotencyKeys.info]
         }
 
-        public static let ping = PGQuery<PGNoRow>("ping", "SELECT 1")
+        public static let ping = PGQuery<PGNoRow>("ping", "SELECT")
 
         public static let insertUser = PGQuery<UserRecord, String, String?, String>("insert_user", """
             INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)

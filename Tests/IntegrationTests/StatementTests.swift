@@ -13,19 +13,28 @@ struct StatementTests {
         try Migrations.run(database, logger: Logger(label: "test"))
         let db = try PGConnection.connect(database)
         typealias SQL = TodoStore.SQL
-        try check(db, SQL.insertUser)
-        try check(db, SQL.userByEmail)
-        try check(db, SQL.userById)
-        try check(db, SQL.setPasswordHash)
-        try check(db, SQL.listTasks)
-        try check(db, SQL.insertTask)
-        try check(db, SQL.task)
-        try check(db, SQL.updateTask)
-        try check(db, SQL.toggleTask)
-        try check(db, SQL.deleteTask)
+        var checked: [String] = []
+        try check(db, SQL.ping, &checked)
+        try check(db, SQL.insertUser, &checked)
+        try check(db, SQL.userByEmail, &checked)
+        try check(db, SQL.userByToken, &checked)
+        try check(db, SQL.setPasswordHash, &checked)
+        try check(db, SQL.revokeTokens, &checked)
+        try check(db, SQL.changePassword, &checked)
+        try check(db, SQL.listTasks, &checked)
+        try check(db, SQL.insertTask, &checked)
+        try check(db, SQL.insertTaskIdempotent, &checked)
+        try check(db, SQL.task, &checked)
+        try check(db, SQL.updateTask, &checked)
+        try check(db, SQL.toggleTask, &checked)
+        try check(db, SQL.deleteTask, &checked)
+        try check(db, SQL.expireIdempotencyKeys, &checked)
+        // A statement added to the product but not here would go unchecked.
+        #expect(Set(checked).isSuperset(of: SQL.all.map(\.name)))
     }
 
-    private func check<Row, each Parameter>(_ db: PGConnection, _ query: PGQuery<Row, repeat each Parameter>) throws {
+    private func check<Row, each Parameter>(_ db: PGConnection, _ query: PGQuery<Row, repeat each Parameter>, _ checked: inout [String]) throws {
+        checked.append(query.name)
         let description = try db.describe(query)
         #expect(description.parameters == query.parameterTypes.map(\.oid), "parameters of \(query.name)")
         let expected = Row.columns.map { "\($0.name): \($0.type.oid)" }

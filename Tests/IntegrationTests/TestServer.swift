@@ -103,6 +103,8 @@ enum Shared {
         try ServerProcess(environment: [
             "DATABASE_URL": try database.get(), "JWT_SECRET": TestEnvironment.jwtSecret,
             "LOG_LEVEL": "warning", "CORS_ORIGINS": "http://localhost:3000,https://app.example.com",
+            // Every test logs in from 127.0.0.1; the throttle has its own server in `LoginThrottleTests`.
+            "LOGIN_FAILURES_PER_ADDRESS": "1000000", "LOGIN_FAILURES_PER_EMAIL": "1000000",
         ])
     }
 }

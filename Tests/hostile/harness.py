@@ -435,12 +435,21 @@ class Context:
         env = {k: v for k, v in self.env().items() if v is not None}
         self.servers_started += 1
         self.server = processes.Server(self.binary, self.work, f"server-{self.servers_started}")
-        self.cleanup.add(f"server {self.servers_started}", self.server.stop)
+        server = self.server
+        self.cleanup.add(f"server {self.servers_started}", lambda: server.stop(timeout=5))
         self.server.start(env)
         return self.server
 
     def stop_server(self):
         if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def discard_server(self):
+        """For a case that stopped the server on purpose: kill what is left; a default one starts after the case."""
+        if self.server is not None:
+            if self.server.alive():
+                self.server.process.kill()
             self.server.stop()
             self.server = None
 

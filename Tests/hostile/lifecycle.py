@@ -27,10 +27,12 @@ def sigterm_while_trickling(ctx):
     status = server.wait(limit)
     waited = time.monotonic() - start
     trickle.wait(0.1)
+    tail = server.log_tail(1)
+    ctx.discard_server()
     if status is None:
-        fail(f"still running {limit:g} s after SIGTERM ({server.log_tail(2)})")
+        fail(f"still running {limit:g} s after SIGTERM (killed)")
     if status != 0:
-        fail(f"exited with status {status} after {waited:.1f} s ({server.log_tail(2)})")
+        fail(f"exited with status {status} after {waited:.1f} s ({tail})")
     return f"exit status 0 after {waited:.1f} s"
 
 
@@ -42,7 +44,7 @@ def embedded_server(ctx, name):
     cluster = os.path.join(data_dir, "postgres")
     server = processes.Server(ctx.binary, ctx.work, name + "-1")
     ctx.cleanup.add(f"{name} cluster", lambda: processes.stop_cluster(cluster))
-    ctx.cleanup.add(f"{name} server", server.stop)
+    ctx.cleanup.add(f"{name} server", lambda: server.stop(timeout=5))
     try:
         try:
             server.start(env, timeout=120)
@@ -60,7 +62,7 @@ def embedded_second_instance(ctx):
         user = ctx.new_user("embedded", port=first.port)
         list_path = user.tasks
         second = processes.Server(ctx.binary, ctx.work, "embedded-a-2")
-        ctx.cleanup.add("second embedded server", second.stop)
+        ctx.cleanup.add("second embedded server", lambda: second.stop(timeout=5))
         second.start(env, wait=False)
         status, serving, start = None, False, time.monotonic()
         while time.monotonic() - start < 30:

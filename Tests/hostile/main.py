@@ -37,8 +37,9 @@ AREAS = ["inputs", "protocol", "leaks", "tokens", "limits", "ledger", "storms", 
 
 
 class Outcome:
-    def __init__(self, case, verdict, reason, seconds, requests):
-        self.case, self.verdict, self.reason, self.seconds, self.requests = case, verdict, reason, seconds, requests
+    def __init__(self, case, verdict, reason, seconds, counted):
+        self.case, self.verdict, self.reason, self.seconds = case, verdict, reason, seconds
+        self.requests, self.acknowledged, self.lost = counted
 
 
 def one_line(text, limit=400):
@@ -46,8 +47,13 @@ def one_line(text, limit=400):
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def counters():
+    stats = harness.STATS
+    return stats.requests, stats.writes_acknowledged, stats.writes_lost
+
+
 def run_case(ctx, case, log):
-    before = harness.STATS.requests
+    before = counters()
     start = time.monotonic()
     try:
         verdict, reason = "PASS", case.run(ctx) or "ok"
@@ -69,7 +75,8 @@ def run_case(ctx, case, log):
         ctx.ensure_default_server()
     except Exception as error:
         verdict, reason = "FAIL", f"{reason}; could not restart the server afterwards: {error}"
-    return Outcome(case, verdict, one_line(reason), time.monotonic() - start, harness.STATS.requests - before)
+    counted = tuple(after - earlier for after, earlier in zip(counters(), before))
+    return Outcome(case, verdict, one_line(reason), time.monotonic() - start, counted)
 
 
 def print_outcome(outcome):
@@ -79,29 +86,24 @@ def print_outcome(outcome):
 
 
 def print_table(outcomes, not_run, elapsed):
-    rows = []
-    for area in AREAS:
-        mine = [o for o in outcomes if o.case.area == area]
-        if not mine:
-            continue
-        rows.append([area, len(mine), sum(o.verdict == "PASS" for o in mine), sum(o.verdict == "FAIL" for o in mine),
-                     sum(o.verdict == "SKIP" for o in mine), sum(o.requests for o in mine)])
-    stats = harness.STATS
-    total = ["total", len(outcomes), sum(r[2] for r in rows), sum(r[3] for r in rows), sum(r[4] for r in rows), stats.requests]
-    header = ["area", "cases tried", "passed", "failed", "skipped", "requests sent"]
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, total)]
+    header = ["area", "cases tried", "passed", "failed", "skipped", "requests sent", "writes acknowledged", "writes lost"]
+
+    def row(name, mine):
+        return [name, len(mine), sum(o.verdict == "PASS" for o in mine), sum(o.verdict == "FAIL" for o in mine),
+                sum(o.verdict == "SKIP" for o in mine), sum(o.requests for o in mine),
+                sum(o.acknowledged for o in mine), sum(o.lost for o in mine)]
+    rows = [row(area, [o for o in outcomes if o.case.area == area]) for area in AREAS]
+    rows = [r for r in rows if r[1]] + [row("total", outcomes)]
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
 
     def line(cells):
         return "| " + " | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
     print()
     print(line(header))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
-    print(line(total))
-    print()
-    print(f"writes acknowledged: {stats.writes_acknowledged}   writes lost: {stats.writes_lost}   "
-          f"wall time: {elapsed:.0f} s" + (f"   not run (interrupted): {not_run}" if not_run else ""))
+    for cells in rows:
+        print(line(cells))
+    print(f"\nwall time {elapsed:.0f} s" + (f"; not run (interrupted): {not_run} cases" if not_run else ""))
     failed = [o for o in outcomes if o.verdict == "FAIL"]
     if failed:
         print("failed: " + ", ".join(o.case.full_name for o in failed))
@@ -145,7 +147,9 @@ def main():
     cleanup = processes.Cleanup()
     if not args.keep:
         cleanup.add("work directory", lambda: shutil.rmtree(work, ignore_errors=True))
-    # SIGTERM as Ctrl-C: unwinds through the finally below, so everything started is stopped.
+    # SIGTERM as Ctrl-C (also when started in the background, where SIGINT comes ignored): unwinds through the
+    # finally below, so everything started is stopped.
+    signal.signal(signal.SIGINT, interrupted)
     signal.signal(signal.SIGTERM, interrupted)
     ctx = harness.Context(binary, work, args.quick, cleanup)
     outcomes, not_run = [], 0
@@ -155,6 +159,9 @@ def main():
     try:
         try:
             ctx.start()
+        except KeyboardInterrupt:
+            print("\ninterrupted while starting", flush=True)
+            return 130
         except Exception as error:
             print(f"hostile: could not start PostgreSQL and the server: {error}", file=sys.stderr)
             return 2
@@ -176,7 +183,9 @@ def main():
     print_table(outcomes, not_run, time.monotonic() - start)
     if args.keep:
         print(f"logs kept in {work}")
-    return 1 if not_run or any(o.verdict == "FAIL" for o in outcomes) else 0
+    if not_run:
+        return 130
+    return 1 if any(o.verdict == "FAIL" for o in outcomes) else 0
 
 
 if __name__ == "__main__":

@@ -145,7 +145,7 @@ class Server:
         except subprocess.TimeoutExpired:
             return None
 
-    def stop(self, timeout=15.0):
+    def stop(self, timeout=10.0):
         if self.process is None:
             return None
         if self.alive():
