@@ -15,8 +15,10 @@ public struct ConnectionLimits: Sendable {
     public var bodyTimeout: TimeAmount = .seconds(30)
     /// A kept-alive connection with no request in progress.
     public var idleTimeout: TimeAmount = .seconds(60)
-    /// A larger `Content-Length` is answered 413 before any of the body is read.
-    public var maximumBodySize = 2 * 1024 * 1024
+    /// A larger `Content-Length` (or a longer chunked body) is answered 413 before the body is read. The
+    /// largest valid request of this API is a few KiB; 64 KiB bounds what 1,000 slow clients can make the
+    /// server hold to 64 MiB.
+    public var maximumBodySize = 64 * 1024
     /// A longer request target is answered 414.
     public var maximumURILength = 8 * 1024
     /// All header lines together; more is answered 431.
