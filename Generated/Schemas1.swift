@@ -52,7 +52,7 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:428:7).
+/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:429:7).
 public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     /// Write-only: accepted in requests, never encoded into a response.
     public var currentPassword: String
@@ -101,7 +101,7 @@ public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, J
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:468:7).
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:469:7).
 public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String
     public var description: Field<String>
@@ -153,7 +153,7 @@ public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:499:7).
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:500:7).
 public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var loc: [ValidationError.LocItem]
     public var msg: String
@@ -228,7 +228,7 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
         return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
     }
 
-    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:505:13).
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:506:13).
     public indirect enum LocItem: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
         case case1(String)
         case case2(Int)

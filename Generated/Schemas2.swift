@@ -52,7 +52,7 @@ public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:442:7).
+/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:443:7).
 public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var email: String
@@ -122,7 +122,7 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 
 /// Only the members present change; `description` sent as null is cleared.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:474:7).
+/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:475:7).
 public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -182,7 +182,7 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:514:7).
+/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:515:7).
 public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: [ValidationError]?
 

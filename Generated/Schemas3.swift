@@ -63,7 +63,7 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:451:7).
+/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:452:7).
 public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var accessToken: String
     public var tokenType: Token.TokenType
@@ -123,13 +123,13 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
         return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
     }
 
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:455:21).
+    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:456:21).
     public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case bearer
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:482:7).
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:483:7).
 public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var title: String

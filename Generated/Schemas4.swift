@@ -48,7 +48,7 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let issuesBefore = ctx.issues.count
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
-        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(maxLength: 1024))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024))
         ctx.redact(["password"], at: loc, since: issuesBefore)
         guard let _email, let _password else { return nil }
         return Self(email: _email, password: _password)
@@ -57,7 +57,7 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
 
 /// The limits a task's members share in every request.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:461:7).
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:462:7).
 public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -109,7 +109,7 @@ public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:493:7).
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:494:7).
 public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: String
 

@@ -96,9 +96,32 @@ PY
 [ -n "${TOKEN:-}" ] || { echo "could not register and log in a test user at $BASE_URL" >&2; exit 1; }
 echo "testing as user $USER_ID" >&2
 
+# `user_id` is pinned to the test user, so a coverage case whose only violation is in `user_id` sends a valid
+# request once the pin replaces the bad value; schemathesis still files it as "invalid data accepted" (ST201)
+# when the task it names exists. Such cases test nothing and are dropped; every other case and check stays.
+cat > "$WORK/hooks.py" <<'PY'
+import schemathesis
+from schemathesis.core.parameters import ParameterLocation
+
+
+@schemathesis.hook
+def filter_case(context, case):
+    meta = case.meta
+    if meta is None or meta.phase.name.value != "coverage" or not meta.generation.mode.is_negative:
+        return True
+    data = meta.phase.data
+    if data.parameter_location != ParameterLocation.PATH:
+        return True
+    mutated = {data.parameter} if data.parameter else {m.parameter for m in data.mutations}
+    other_negative = any(meta.is_negative_at(location) for location in meta.components if location != ParameterLocation.PATH)
+    return not (mutated == {"user_id"} and not other_negative)
+PY
+
 # The token goes through the environment, not the command line or the file. No caches or example databases:
 # every run starts from the seed alone.
 cat > "$WORK/schemathesis.toml" <<EOF
+hooks = "$WORK/hooks.py"
+
 [cache]
 enabled = false
 
@@ -117,8 +140,11 @@ if [ -n "$REPORT_DIR" ]; then
 fi
 
 # --- the run ----------------------------------------------------------------------------------------------------
+# Schemathesis leaves out the operation that served the schema (GET /openapi.yaml) unless a filter names it;
+# the filter matching every path keeps it in.
 COMMAND=("$VENV/bin/st" --config-file "$WORK/schemathesis.toml" run "$BASE_URL/openapi.yaml"
   --url "$BASE_URL"
+  --include-path-regex '^/'
   --checks all
   --phases examples,coverage,fuzzing,stateful
   --max-examples "$EXAMPLES"

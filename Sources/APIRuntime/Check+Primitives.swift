@@ -42,8 +42,8 @@ extension Check {
             ctx.add("int_type", "Input should be a valid integer", json, at: loc)
             return nil
         }
-        if case .string = json, !Patterns.isDecimalInteger(text) {
-            // Parameters are decimal digits only, as FastAPI reads them: not `0x1`, `1e0`, `+1` or `1%00`.
+        if case .string(let raw) = json, !Patterns.isDecimalInteger(raw) {
+            // Parameters are decimal digits only: not `0x1`, `1e0`, `+1`, ` 1` or `1%00`.
             ctx.add("int_parsing", "Input should be a valid integer, unable to parse string as an integer", json, at: loc)
             return nil
         }

@@ -289,6 +289,10 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// A request refused from its head alone, before a byte of its body is read.
     private func refusal(of head: HTTPRequestHead) -> RawAnswer? {
+        if head.version.major == 1, head.version.minor >= 1, head.headers[canonicalForm: "host"].count != 1 {
+            // RFC 9112 section 3.2: exactly one Host in HTTP/1.1.
+            return RawAnswer(status: .badRequest, detail: "Bad Request: an HTTP/1.1 request needs exactly one Host header")
+        }
         if head.uri.utf8.count > timeline.limits.maximumURILength {
             return RawAnswer(status: .uriTooLong, detail: "URI Too Long: at most \(timeline.limits.maximumURILength) bytes")
         }
@@ -338,6 +342,10 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
         let answer: RawAnswer
         switch parserError {
+        case .invalidEOFState:
+            // The client went away in the middle of a request: nobody to answer.
+            context.close(promise: nil)
+            return
         case .invalidMethod:
             answer = RawAnswer(status: .notImplemented, detail: "Not Implemented: unknown HTTP method")
         case .headerOverflow where !timeline.pendingRequestLineEnded:

@@ -53,7 +53,7 @@ struct HostileTests {
         let task = try user.createTask(client, "one")
         let taskId = try #require(task["id"] as? Int)
         #expect(try client.request("GET", "/api/\(user.id)/tasks/\(taskId)", token: user.token).status == 200)
-        for spelling in ["0x\(String(taskId, radix: 16))", "\(taskId)e0", "\(taskId)%00", "+\(taskId)", "\(taskId).0"] {
+        for spelling in ["0x\(String(taskId, radix: 16))", "\(taskId)e0", "\(taskId)%00", "+\(taskId)", "%20\(taskId)", "\(taskId)%20", "\(taskId).0"] {
             let response = try client.request("GET", "/api/\(user.id)/tasks/\(spelling)", token: user.token)
             #expect(response.status == 422, "\(spelling): \(response.status)")
         }
@@ -202,6 +202,10 @@ struct HostileTests {
         let announced = try client.exchange(Data("POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n".utf8))
         #expect(announced.status == 413)
         #expect(Date().timeIntervalSince(started) < 5)
+        let noHost = try client.exchange(Data("GET /health HTTP/1.1\r\n\r\n".utf8))
+        #expect(noHost.status == 400)
+        let twoHosts = try client.exchange(Data("GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n".utf8))
+        #expect(twoHosts.status == 400)
         // HTTP/1.0 without keep-alive: answered, then closed (exchange reads until the server closes).
         let old = try client.exchange(Data("GET /health HTTP/1.0\r\n\r\n".utf8))
         #expect(old.status == 200)

@@ -90,7 +90,7 @@ class Stats:
         self.writes_acknowledged = 0
         self.writes_lost = 0
         self.leaky_bodies = []     # (request, status, excerpt)
-        self.server_errors = []    # (request, status)
+        self.server_errors = []    # (request, status) for every 5xx but 501 and 503
 
     def sent(self, n=1):
         with self.lock:
@@ -102,7 +102,7 @@ class Stats:
             if match:
                 start = max(0, match.start() - 30)
                 self.leaky_bodies.append((request, response.status, response.body[start:match.end() + 40]))
-            if response.status >= 500 and response.status != 503:
+            if response.status >= 500 and response.status not in (501, 503):     # 501: an unknown method
                 self.server_errors.append((request, response.status))
 
     def ledger(self, acknowledged, lost):
@@ -309,10 +309,12 @@ NO_BODY = object()
 
 class Client:
     """http.client underneath. A fresh connection per request unless keep_alive (the server closes idle
-    connections after a few seconds here, so a kept connection is reopened once when it was closed)."""
+    connections after a few seconds here, so a kept connection is reopened once when it was closed).
+    `source` picks the client's address: any of 127.0.0.0/8 reaches the server, and the server tells them apart
+    (the login throttle counts per address)."""
 
-    def __init__(self, port, token=None, keep_alive=False, timeout=15.0):
-        self.port, self.token, self.keep_alive, self.timeout = port, token, keep_alive, timeout
+    def __init__(self, port, token=None, keep_alive=False, timeout=15.0, source="127.0.0.1"):
+        self.port, self.token, self.keep_alive, self.timeout, self.source = port, token, keep_alive, timeout, source
         self.connection = None
 
     def request(self, method, path, json_body=NO_BODY, *, body=None, headers=None, token=None):
@@ -324,10 +326,11 @@ class Client:
         if token or self.token:
             send_headers["Authorization"] = "Bearer " + (token or self.token)
         send_headers.update(headers or {})
-        for attempt in (1, 2):
+        for _ in range(2):
             fresh = self.connection is None
             if fresh:
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout,
+                                                             source_address=(self.source, 0))
             start = time.monotonic()
             try:
                 STATS.sent()

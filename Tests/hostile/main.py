@@ -6,7 +6,7 @@ todo-api over loopback, with its own PostgreSQL. Started by scripts/hostile.sh.
 
 TODO_API_BIN names the server binary (copied once, so a rebuild during the run does not mix versions).
 Prints one line per case (PASS/FAIL/SKIP, what it checks, why) and a table per area; exits 1 when any
-case failed, 2 when the suite could not start.
+case failed, 2 when the suite could not start, 130 when interrupted (everything started is stopped).
 """
 import argparse
 import os
@@ -64,7 +64,9 @@ def run_case(ctx, case, log):
     except KeyboardInterrupt:
         raise
     except Exception as error:
-        verdict, reason = "FAIL", f"harness error: {type(error).__name__}: {error}"
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        where = f"{os.path.basename(frame.filename)}:{frame.lineno}"
+        verdict, reason = "FAIL", f"harness error: {type(error).__name__}: {error} (at {where})"
         log.write(f"\n--- {case.full_name}\n{traceback.format_exc()}")
         log.flush()
     server = ctx.server

@@ -9,9 +9,12 @@ def exchange(ctx, method, target, headers=(), body=b"", timeout=5.0, head_reques
     """One request on a fresh connection; the response, or fail() saying what happened instead."""
     connection = ctx.raw(timeout)
     try:
-        connection.request(method, target, headers, body)
+        try:
+            connection.request(method, target, headers, body)
+        except (ConnectionResetError, BrokenPipeError):
+            pass      # refused before all was sent: the response may still be there to read
         return connection.read_response(timeout, head_request=head_request)
-    except (Closed, TimeoutError, ConnectionResetError, BrokenPipeError) as error:
+    except (Closed, TimeoutError) as error:
         fail(f"{method} {target[:40]}: no response ({error})")
     finally:
         connection.close()

@@ -37,14 +37,14 @@ def reordered(claims):
     return dict(reversed(list(claims.items())))
 
 
-def me_status(ctx, token):
+def get_me(ctx, token):
     return ctx.client().get("/api/auth/me", token=token)
 
 
 def control_accepted(ctx, user):
     """A token forged from the user's real claims must work, or the forging itself is wrong."""
     claims = claims_of(user.token)
-    response = me_status(ctx, forge(reordered(claims)))
+    response = get_me(ctx, forge(reordered(claims)))
     if response.status != 200:
         fail(f"harness check: a forged copy of a valid token's claims {claims} is refused ({response.brief()}); "
              "cannot tell a refused forgery from a broken one")
@@ -89,7 +89,7 @@ def user_deleted(ctx):
 @case("tokens", "noncanonical_signature", "the signature's last base64url char swapped for the 3 that decode the same -> 401")
 def noncanonical_signature(ctx):
     user = ctx.new_user("canonical")
-    if me_status(ctx, user.token).status != 200:
+    if get_me(ctx, user.token).status != 200:
         fail("setup: the real token does not work")
     head, last = user.token[:-1], user.token[-1]
     index = ALPHABET.index(last)
@@ -99,7 +99,7 @@ def noncanonical_signature(ctx):
         fail(f"harness check: the variants do not decode to the same 32 bytes (signature length {len(signature)})")
     checks = Checks()
     for variant in variants:
-        response = me_status(ctx, variant)
+        response = get_me(ctx, variant)
         checks.that(response.status == 401, f"...{variant[-1]} (for ...{last}) -> {response.brief()}")
     return checks.verdict(f"all 3 spellings of the same signature bytes answered 401 (real one: ...{last})")
 
@@ -109,7 +109,7 @@ def missing_iat(ctx):
     user = ctx.new_user("noiat")
     claims = control_accepted(ctx, user)
     forged = {k: v for k, v in claims.items() if k != "iat"}
-    response = me_status(ctx, forge(forged))
+    response = get_me(ctx, forge(forged))
     if response.status != 401:
         fail(f"token without iat {forged} -> {response.brief()}")
     return "401 without iat; 200 for the control"
@@ -126,7 +126,7 @@ def overlong_lifetime(ctx):
                             ("iat now, exp in 10 years", now, now + 10 * 365 * 86400),
                             ("iat an hour ago, exp now+lifetime", now - 3600, now + lifetime)):
         forged = dict(claims, iat=iat, exp=exp)
-        response = me_status(ctx, forge(forged))
+        response = get_me(ctx, forge(forged))
         checks.that(response.status == 401, f"{label} -> {response.brief()}")
     return checks.verdict(f"all 3 refused (lifetime {lifetime} s)")
 
@@ -139,11 +139,11 @@ def logout(ctx):
     if response.status != 204:
         fail(f"logout answered {response.brief()}")
     checks = Checks()
-    checks.that(me_status(ctx, user.token).status == 401, "old token still works on /me")
+    checks.that(get_me(ctx, user.token).status == 401, "old token still works on /me")
     checks.that(client.get(user.tasks).status == 401, "old token still works on the task list")
     checks.that(client.post(user.tasks, {"title": "x"}).status == 401, "old token still creates tasks")
     new_token = login(ctx.client(), user.email, user.password)
-    fresh = me_status(ctx, new_token)
+    fresh = get_me(ctx, new_token)
     checks.that(fresh.status == 200, f"a token from a new login -> {fresh.brief()}")
     return checks.verdict("204; old token 401 everywhere; new login works")
 
@@ -162,7 +162,7 @@ def password_change(ctx):
         fail(f"the change answered {changed.brief()}")
     checks = Checks()
     for label, token in (("the token used", user.token), ("another old token", second_token)):
-        checks.that(me_status(ctx, token).status == 401, f"{label} still works on /me")
+        checks.that(get_me(ctx, token).status == 401, f"{label} still works on /me")
         checks.that(ctx.client(token).get(user.tasks).status == 401, f"{label} still works on the task list")
     anonymous = ctx.client()
     old = anonymous.post("/api/auth/login", {"email": user.email, "password": user.password})
@@ -170,5 +170,5 @@ def password_change(ctx):
     new = anonymous.post("/api/auth/login", {"email": user.email, "password": new_password})
     checks.that(new.status == 200, f"the new password -> {new.brief()}")
     if new.status == 200:
-        checks.that(me_status(ctx, new.json()["access_token"]).status == 200, "the new token does not work")
+        checks.that(get_me(ctx, new.json()["access_token"]).status == 200, "the new token does not work")
     return checks.verdict("400 for a wrong current password, 204, old tokens 401, only the new password works")
