@@ -81,7 +81,7 @@ extension Operations {
 
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
-            /// `200`: The OpenAPI document.
+            /// `200`: The OpenAPI document (a YAML mapping; tools that parse YAML responses see an object).
             case ok(RawBody)
         }
     }

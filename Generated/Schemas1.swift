@@ -52,7 +52,7 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:429:7).
+/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:433:7).
 public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     /// Write-only: accepted in requests, never encoded into a response.
     public var currentPassword: String
@@ -93,15 +93,15 @@ public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, J
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let issuesBefore = ctx.issues.count
-        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(maxLength: 1024))
-        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024))
+        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
         ctx.redact(["current_password", "new_password"], at: loc, since: issuesBefore)
         guard let _currentPassword, let _newPassword else { return nil }
         return Self(currentPassword: _currentPassword, newPassword: _newPassword)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:469:7).
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:466:7).
 public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String
     public var description: Field<String>
@@ -146,14 +146,14 @@ public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
         guard let _title, let _description else { return nil }
         return Self(title: _title, description: _description)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:500:7).
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:497:7).
 public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var loc: [ValidationError.LocItem]
     public var msg: String
@@ -228,7 +228,7 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
         return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
     }
 
-    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:506:13).
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:503:13).
     public indirect enum LocItem: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
         case case1(String)
         case case2(Int)

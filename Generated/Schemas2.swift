@@ -52,7 +52,7 @@ public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:443:7).
+/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:440:7).
 public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var email: String
@@ -122,7 +122,7 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 
 /// Only the members present change; `description` sent as null is cleared.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:475:7).
+/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:472:7).
 public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -174,15 +174,15 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
+        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
         let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
         guard let _title, let _description, let _completed else { return nil }
         return Self(title: _title, description: _description, completed: _completed)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:515:7).
+/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:512:7).
 public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: [ValidationError]?
 

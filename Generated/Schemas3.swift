@@ -55,15 +55,15 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let issuesBefore = ctx.issues.count
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
-        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024))
-        let _name = Check.field(object, "name", at: loc, &ctx, String.self, StringRules(maxLength: 100))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        let _name = Check.field(object, "name", at: loc, &ctx, String.self, StringRules(maxLength: 100, pattern: "^[^\\u0000]*$"))
         ctx.redact(["password"], at: loc, since: issuesBefore)
         guard let _email, let _password, let _name else { return nil }
         return Self(email: _email, password: _password, name: _name)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:452:7).
+/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:449:7).
 public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var accessToken: String
     public var tokenType: Token.TokenType
@@ -123,13 +123,13 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
         return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
     }
 
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:456:21).
+    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:453:21).
     public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case bearer
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:483:7).
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:480:7).
 public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var title: String

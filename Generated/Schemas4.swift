@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:418:7).
+/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:421:7).
 public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -48,7 +48,7 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let issuesBefore = ctx.issues.count
         let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
-        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
         ctx.redact(["password"], at: loc, since: issuesBefore)
         guard let _email, let _password else { return nil }
         return Self(email: _email, password: _password)
@@ -57,7 +57,7 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
 
 /// The limits a task's members share in every request.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:462:7).
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:459:7).
 public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -102,14 +102,14 @@ public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000))
+        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
         guard let _title, let _description else { return nil }
         return Self(title: _title, description: _description)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:494:7).
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:491:7).
 public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: String
 

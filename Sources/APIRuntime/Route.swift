@@ -5,7 +5,9 @@ import Hummingbird
 /// What generated route closures call to read a request and to answer what the spec does not allow.
 /// Thrown `ValidationFailure`s and `APIProblem`s become responses in `JSONErrorMiddleware`, in one place.
 public enum Route {
-    static let methods: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options, .trace]
+    /// Every method a client may try on a known path: `QUERY` (the safe method with a body) and `TRACE` included,
+    /// so they are 405, not 404. Methods the HTTP parser does not know are answered 501 before routing.
+    static let methods: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options, .trace, HTTPRequest.Method("QUERY")!]
 
     /// Answers 405 with `Allow` for the methods a path does not declare.
     public static func methodNotAllowed<Context: RequestContext>(on router: Router<Context>, path: String, allowed: [String]) {
