@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages todo-api builds and runs with, when any is missing. Sourced by run.sh and test.sh.
-REQUIRED_PACKAGES=(pkg-config libyaml-dev libpq-dev libssl-dev postgresql)
+# Installs the Debian packages todo-api builds and runs with (and its hostile suite and schemathesis need: python3,
+# python3-venv), when any is missing. Sourced by run.sh, test.sh and hostile.sh.
+REQUIRED_PACKAGES=(pkg-config libyaml-dev libpq-dev libssl-dev postgresql python3 python3-venv)
 
 ensure_packages() {
   local missing=()

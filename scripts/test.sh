@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine: installs what is missing, starts a private PostgreSQL (as the
-# postgres user when run as root), builds, runs every test over real HTTP and SQL, then compiles the generator's
-# output for the public corpus specs. Exits non-zero when anything fails.
+# postgres user when run as root), builds, compiles the generator's output for the public corpus specs, runs every
+# Swift test over real HTTP and SQL, then the hostile suite (scripts/hostile.sh --quick, schemathesis included).
+# Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -39,4 +40,7 @@ else
   echo "skipping the corpus compile: ../shared/openapi-corpus is not beside this checkout"
 fi
 swift test --skip-build || status=1
+# The hostile suite over real HTTP: hostile input, slow clients, login storms, the ledger under faults, and
+# schemathesis (every check, 100 examples per operation, stateful phases, a fixed seed) - shorter runs, same code.
+SCHEMATHESIS_EXAMPLES=${SCHEMATHESIS_EXAMPLES:-100} scripts/hostile.sh --quick || status=1
 exit $status
