@@ -8,9 +8,10 @@ import NIOConcurrencyHelpers
 /// answered 429 with `Retry-After` before any password is hashed, so a storm of guesses costs little CPU.
 ///
 /// Attempts count from the moment they start (a success or a non-401 answer gives the slot back), so 200
-/// guesses sent at once cannot all slip past the limit before the first one fails. The per-email limit does
-/// not apply to an address that logged in to that account before: an attacker's failures from elsewhere can
-/// slow a real user's first login from a new place, but never lock the user out of their usual one.
+/// guesses sent at once cannot all slip past the limit before the first one fails. Neither limit applies to an
+/// address that logged in to that account before: an attacker's failures from elsewhere can slow a real
+/// user's first login from a new place, but never lock the user out of their usual one, and many users
+/// behind one address (an office, a proxy) who logged in before are not counted at all.
 final class LoginThrottle: Sendable {
     struct Policy: Sendable {
         var maximumFailuresPerEmail = 10
@@ -44,37 +45,47 @@ final class LoginThrottle: Sendable {
         self.policy = policy
     }
 
+    /// What `begin` decided.
+    enum Decision: Equatable {
+        /// Over a limit: answer 429.
+        case refused(Refusal)
+        /// Counted against both limits until `finish` says how it ended.
+        case counted
+        /// This address logged in to this account before: not counted, never refused by the per-email limit.
+        case trusted
+    }
+
     /// Starts an attempt: counted against both limits, or refused when one is reached.
-    func begin(email: String, address: String, now: TimeInterval = Date().timeIntervalSince1970) -> Refusal? {
+    func begin(email: String, address: String, now: TimeInterval = Date().timeIntervalSince1970) -> Decision {
         state.withLockedValue { state in
             prune(&state, now: now)
+            if let since = state.trusted[email + "\n" + address], now - since < 30 * 24 * 3600 { return .trusted }
             let addressCount = current(state.addresses[address], now: now)
-            if addressCount.count >= policy.maximumFailuresPerAddress { return refusal(addressCount, now: now) }
-            let isTrusted = state.trusted[email + "\n" + address].map { now - $0 < 30 * 24 * 3600 } ?? false
+            if addressCount.count >= policy.maximumFailuresPerAddress { return .refused(refusal(addressCount, now: now)) }
             let emailCount = current(state.emails[email], now: now)
-            if !isTrusted, emailCount.count >= policy.maximumFailuresPerEmail { return refusal(emailCount, now: now) }
+            if emailCount.count >= policy.maximumFailuresPerEmail { return .refused(refusal(emailCount, now: now)) }
             state.addresses[address] = Counter(count: addressCount.count + 1, windowStart: addressCount.windowStart)
-            if !isTrusted { state.emails[email] = Counter(count: emailCount.count + 1, windowStart: emailCount.windowStart) }
-            return nil
+            state.emails[email] = Counter(count: emailCount.count + 1, windowStart: emailCount.windowStart)
+            return .counted
         }
     }
 
-    /// Ends an attempt begun with `begin`: a failure keeps its count; anything else gives it back, and a
-    /// success trusts the address for this email.
-    func finish(email: String, address: String, failed: Bool, succeeded: Bool, now: TimeInterval = Date().timeIntervalSince1970) {
-        guard !failed else { return }
+    /// Ends a counted attempt: a failure keeps its count; anything else gives it back. A success trusts the
+    /// address for this email from now on.
+    func finish(email: String, address: String, counted: Bool, failed: Bool, succeeded: Bool, now: TimeInterval = Date().timeIntervalSince1970) {
+        guard counted && !failed || succeeded else { return }
         state.withLockedValue { state in
-            let key = email + "\n" + address
-            let wasTrusted = state.trusted[key] != nil
-            if var counter = state.addresses[address], counter.count > 0 {
-                counter.count -= 1
-                state.addresses[address] = counter
+            if counted && !failed {
+                if var counter = state.addresses[address], counter.count > 0 {
+                    counter.count -= 1
+                    state.addresses[address] = counter
+                }
+                if var counter = state.emails[email], counter.count > 0 {
+                    counter.count -= 1
+                    state.emails[email] = counter
+                }
             }
-            if !wasTrusted, var counter = state.emails[email], counter.count > 0 {
-                counter.count -= 1
-                state.emails[email] = counter
-            }
-            if succeeded { state.trusted[key] = now }
+            if succeeded { state.trusted[email + "\n" + address] = now }
         }
     }
 
@@ -112,17 +123,19 @@ struct LoginThrottleMiddleware: RouterMiddleware {
             return email.lowercased()
         } ?? ""
         let address = context.clientAddress
-        if let refusal = throttle.begin(email: email, address: address) {
+        let decision = throttle.begin(email: email, address: address)
+        if case .refused(let refusal) = decision {
             var headers = HTTPFields()
             headers[.retryAfter] = String(refusal.retryAfter)
             return APIProblem(status: 429, "Too many failed login attempts, retry later", headers: headers).response
         }
+        let counted = decision == .counted
         do {
             let response = try await next(request, context)
-            throttle.finish(email: email, address: address, failed: response.status == .unauthorized, succeeded: response.status == .ok)
+            throttle.finish(email: email, address: address, counted: counted, failed: response.status == .unauthorized, succeeded: response.status == .ok)
             return response
         } catch {
-            throttle.finish(email: email, address: address, failed: false, succeeded: false)
+            throttle.finish(email: email, address: address, counted: counted, failed: false, succeeded: false)
             throw error
         }
     }
