@@ -252,12 +252,12 @@ def main():
                      ("login (PBKDF2, 600k iterations)", "login", reader_env)]
         task_range = {"set": {"tid": f"random({min(tasks)}, {max(tasks)})", "uid": reader}}
         sql = {
-            "list": (pgbench_sql(statements["list_tasks"], {1: ":uid", 2: "NULL", 3: ":lim", 4: ":off"}),
+            "list": (pgbench_sql(statements["list_tasks"], {1: ":uid", 2: "NULL", 3: ":lim", 4: ":off", 5: "0"}),
                      {"set": {"uid": reader, "lim": 10, "off": 0}}),
-            "get": (pgbench_sql(statements["task"], {1: ":uid", 2: ":tid"}), task_range),
-            "create": (pgbench_sql(statements["insert_task"], {1: ":uid", 2: ":title", 3: "NULL"}),
+            "get": (pgbench_sql(statements["task"], {1: ":uid", 2: ":tid", 3: "0"}), task_range),
+            "create": (pgbench_sql(statements["insert_task"], {1: ":uid", 2: ":title", 3: "NULL", 4: "0"}),
                        {"set": {"uid": writer}, "define": {"title": "pgbench task"}}),
-            "toggle": (pgbench_sql(statements["toggle_task"], {1: ":uid", 2: ":tid"}), task_range),
+            "toggle": (pgbench_sql(statements["toggle_task"], {1: ":uid", 2: ":tid", 3: "0"}), task_range),
         }
 
         results = {}

@@ -73,11 +73,13 @@ def call(method, path, body=None, token=None):
 deadline = time.monotonic() + wait
 while True:
     try:
-        if call("GET", "/health")[0] == 200:
+        answer = call("GET", "/health")
+        if answer[0] == 200:
             break
     except OSError as error:
-        if time.monotonic() > deadline:
-            sys.exit(f"{base}/health does not answer after {wait:.0f}s: {error}")
+        answer = error
+    if time.monotonic() > deadline:
+        sys.exit(f"{base}/health is not healthy after {wait:.0f}s: {answer}")
     time.sleep(0.5)
 
 credentials = {"email": f"schemathesis-{secrets.token_hex(8)}@example.com", "password": secrets.token_urlsafe(24)}
@@ -133,15 +135,20 @@ bearer = "\${TODO_API_SCHEMATHESIS_TOKEN}"
 EOF
 export TODO_API_SCHEMATHESIS_TOKEN="$TOKEN"
 
-REPORT_ARGS=(--report json --report-json-path "$WORK/report.json")
+# The JSON report feeds the summary line; with SCHEMATHESIS_REPORT_DIR it is kept, beside JUnit and NDJSON.
+REPORT_JSON="$WORK/report.json"
+REPORT_ARGS=(--report json --report-json-path "$REPORT_JSON")
 if [ -n "$REPORT_DIR" ]; then
   mkdir -p "$REPORT_DIR"
-  REPORT_ARGS=(--report json,junit,ndjson --report-dir "$REPORT_DIR" --report-json-path "$WORK/report.json")
+  REPORT_DIR=$(cd "$REPORT_DIR" && pwd)   # schemathesis runs from $WORK
+  REPORT_JSON="$REPORT_DIR/schemathesis.json"
+  rm -f "$REPORT_JSON"
+  REPORT_ARGS=(--report json,junit,ndjson --report-dir "$REPORT_DIR" --report-json-path "$REPORT_JSON")
 fi
 
 # --- the run ----------------------------------------------------------------------------------------------------
 # Schemathesis leaves out the operation that served the schema (GET /openapi.yaml) unless a filter names it;
-# the filter matching every path keeps it in.
+# the filter matching every path keeps it in. `cd "$WORK"`: schemathesis writes its caches under the cwd.
 COMMAND=("$VENV/bin/st" --config-file "$WORK/schemathesis.toml" run "$BASE_URL/openapi.yaml"
   --url "$BASE_URL"
   --include-path-regex '^/'
@@ -155,11 +162,10 @@ COMMAND=("$VENV/bin/st" --config-file "$WORK/schemathesis.toml" run "$BASE_URL/o
 echo "+ ${COMMAND[*]}" >&2
 status=0
 (cd "$WORK" && "${COMMAND[@]}") || status=$?
-[ -n "$REPORT_DIR" ] && cp "$WORK/report.json" "$REPORT_DIR/report.json" 2>/dev/null || true
 
 # --- one-line summary --------------------------------------------------------------------------------------------
-if [ -f "$WORK/report.json" ]; then
-  "$PY" - "$WORK/report.json" "$status" "$SEED" "$EXAMPLES" <<'PY' || status=1
+if [ -f "$REPORT_JSON" ]; then
+  "$PY" - "$REPORT_JSON" "$status" "$SEED" "$EXAMPLES" <<'PY' || status=1
 import json, sys
 report, status, seed, examples = json.load(open(sys.argv[1])), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 operations = report["operations"]
