@@ -50,8 +50,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/todo-api-schemathesis.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # --- a fresh user: register, log in, read its id -------------------------------------------------------------
-# Prints "USER_ID TOKEN". The password never reaches the command line.
-read -r USER_ID TOKEN < <(BASE_URL="$BASE_URL" WAIT="$WAIT" "$PY" - <<'PY'
+# Prints "USER_ID EMAIL PASSWORD". The password never reaches a command line.
+read -r USER_ID EMAIL PASSWORD < <(BASE_URL="$BASE_URL" WAIT="$WAIT" "$PY" - <<'PY'
 import json, os, secrets, sys, time, urllib.error, urllib.request
 
 base, wait = os.environ["BASE_URL"], float(os.environ["WAIT"])
@@ -92,10 +92,10 @@ if status != 200:
 status, me = call("GET", "/api/auth/me", token=token["access_token"])
 if status != 200 or me.get("id") != user["id"]:
     sys.exit(f"/api/auth/me answered {status}: {me}")
-print(user["id"], token["access_token"])
+print(user["id"], credentials["email"], credentials["password"])
 PY
 ) || { echo "could not register and log in a test user at $BASE_URL" >&2; exit 1; }
-[ -n "${TOKEN:-}" ] || { echo "could not register and log in a test user at $BASE_URL" >&2; exit 1; }
+[ -n "${PASSWORD:-}" ] || { echo "could not register and log in a test user at $BASE_URL" >&2; exit 1; }
 echo "testing as user $USER_ID" >&2
 
 # `user_id` is pinned to the test user, so a coverage case whose only violation is in `user_id` sends a valid
@@ -119,21 +119,25 @@ def filter_case(context, case):
     return not (mutated == {"user_id"} and not other_negative)
 PY
 
-# The token goes through the environment, not the command line or the file. No caches or example databases:
-# every run starts from the seed alone.
+# Tokens come from logging in as the test user, again whenever a request answers 401: POST /api/auth/logout and
+# POST /api/auth/password revoke every earlier token, and with one fixed token every later operation would only
+# see 401s (a hollow pass). The credentials go through the environment, not a command line or the file. No
+# caches or example databases: every run starts from the seed alone.
 cat > "$WORK/schemathesis.toml" <<EOF
 hooks = "$WORK/hooks.py"
 
 [cache]
 enabled = false
 
-[auth.openapi.HTTPBearer]
-bearer = "\${TODO_API_SCHEMATHESIS_TOKEN}"
+[auth.dynamic.openapi.HTTPBearer]
+path = "/api/auth/login"
+payload = { email = "\${TODO_API_SCHEMATHESIS_EMAIL}", password = "\${TODO_API_SCHEMATHESIS_PASSWORD}" }
+extract_selector = "/access_token"
 
 [parameters]
 "path.user_id" = $USER_ID
 EOF
-export TODO_API_SCHEMATHESIS_TOKEN="$TOKEN"
+export TODO_API_SCHEMATHESIS_EMAIL="$EMAIL" TODO_API_SCHEMATHESIS_PASSWORD="$PASSWORD"
 
 # The JSON report feeds the summary line; with SCHEMATHESIS_REPORT_DIR it is kept, beside JUnit and NDJSON.
 REPORT_JSON="$WORK/report.json"
