@@ -263,10 +263,10 @@ extension Operations {
         public enum Output: Sendable, Equatable {
             /// `204`: The password is changed and every earlier token of this user is refused from now on.
             case noContent
-            /// `400`: `{"detail": "Current password is incorrect"}`.
-            case badRequest(ErrorResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `403`: `{"detail": "Current password is incorrect"}`: the token is fine, the password proof is not.
+            case forbidden(ErrorResponse)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
             /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
@@ -470,7 +470,7 @@ extension Operations {
         public enum Output: Sendable, Equatable {
             /// `201`: The new task (or, for a repeated `Idempotency-Key`, the task the first request created).
             case created(TaskResponse, headers: CreatedHeaders)
-            /// `409`: The `Idempotency-Key` was used with a different body, or its first request is still in progress: `{"detail": ...}`.
+            /// `409`: The `Idempotency-Key` was used with a different body, its first request is still in progress, or the task it created has been deleted since: `{"detail": ...}`.
             case conflict(ErrorResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)

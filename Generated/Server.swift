@@ -239,7 +239,7 @@ extension APIHandler {
         let queryValues = Route.queryParameters(request, [("completed", false, nil), ("limit", false, nil), ("offset", false, nil)])
         let _query_completed = Check.optional(queryValues, "completed", at: ["query"], &ctx, Bool.self)
         let _query_limit = Check.defaulted(queryValues, "limit", 100, at: ["query"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 100))
-        let _query_offset = Check.defaulted(queryValues, "offset", 0, at: ["query"], &ctx, Int.self, NumberRules(minimum: 0))
+        let _query_offset = Check.defaulted(queryValues, "offset", 0, at: ["query"], &ctx, Int.self, NumberRules(minimum: 0, maximum: 9223372036854775807))
         try ctx.check()
         guard let _path_userId, let _query_completed, let _query_limit, let _query_offset else { throw ctx.failure }
         let input = Operations.ListTasks.Input(path: .init(userId: _path_userId), query: .init(completed: _query_completed, limit: _query_limit, offset: _query_offset))
@@ -435,12 +435,12 @@ extension Operations.ChangePassword.Output {
         switch self {
         case .noContent:
             return Respond.empty(204)
-        case .badRequest(let body):
-            return Respond.json(400, body, contentType: "application/json")
         case .unauthorized(let body, let headers):
             var fields = HTTPFields()
             Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
             return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
         case .unprocessableContent(let body):
             return Respond.json(422, body, contentType: "application/json")
         case .serviceUnavailable(let body, let headers):

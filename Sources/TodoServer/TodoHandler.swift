@@ -124,7 +124,7 @@ public struct TodoHandler: APIHandler {
         } catch is HashLimiter.Busy {
             return .serviceUnavailable(ErrorResponse(detail: "Server busy, retry shortly"), headers: .init(retryAfter: 1))
         }
-        guard let newHash else { return .badRequest(ErrorResponse(detail: "Current password is incorrect")) }
+        guard let newHash else { return .forbidden(ErrorResponse(detail: "Current password is incorrect")) }
         guard try await store.changePassword(principal, newHash: newHash, checkedHash: user.passwordHash) else {
             return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
         }
@@ -161,6 +161,7 @@ public struct TodoHandler: APIHandler {
         case .found(.replayed(let task)): return .created(TaskResponse(task), headers: .init(idempotentReplayed: .true))
         case .found(.keyReused): return .conflict(ErrorResponse(detail: "Idempotency-Key was already used with a different request body"))
         case .found(.inProgress): return .conflict(ErrorResponse(detail: "A request with this Idempotency-Key is in progress; retry shortly"))
+        case .found(.taskDeleted): return .conflict(ErrorResponse(detail: "The task created with this Idempotency-Key has been deleted since"))
         case .notFound, .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
         }
     }

@@ -86,13 +86,18 @@ public struct TaskPageRow: PGRowDecodable {
 public struct IdempotentCreateRow: PGRowDecodable {
     public var replayed: Bool
     public var fingerprint: String?
+    /// Whether the task still exists (a replayed one may have been deleted since).
+    public var taskExists: Bool
     public var task: TaskRecord
 
-    public static var columns: [(name: String, type: PGType)] { [("replayed", .bool), ("fingerprint", .text)] + TaskRecord.columns }
+    public static var columns: [(name: String, type: PGType)] {
+        [("replayed", .bool), ("fingerprint", .text), ("task_exists", .bool)] + TaskRecord.columns
+    }
 
     public init(row: PGRow) throws(PGError) {
         replayed = try row.decode("replayed")
         fingerprint = try row.decode("fingerprint")
+        taskExists = try row.decode("task_exists")
         task = try TaskRecord(row: row)
     }
 }

@@ -73,9 +73,11 @@ extension TodoStore {
                 INSERT INTO idempotency_keys (user_id, key, fingerprint, task_id, title, description, completed, created_at, updated_at)
                 SELECT user_id, $5, $6, id, title, description, completed, created_at, updated_at FROM created
             )
-            SELECT false AS replayed, NULL::text AS fingerprint, \(TaskRecord.selectList("c")) FROM created c
+            SELECT false AS replayed, NULL::text AS fingerprint, true AS task_exists, \(TaskRecord.selectList("c")) FROM created c
             UNION ALL
-            SELECT true, p.fingerprint, p.task_id, p.title, p.description, p.completed, p.created_at, p.updated_at FROM prior p
+            SELECT true, p.fingerprint, EXISTS (SELECT 1 FROM tasks t WHERE t.id = p.task_id),
+                   p.task_id, p.title, p.description, p.completed, p.created_at, p.updated_at
+            FROM prior p
             """)
         /// Keys are kept 24 hours; this runs periodically.
         public static let expireIdempotencyKeys = PGQuery<PGNoRow>("expire_idempotency_keys", """

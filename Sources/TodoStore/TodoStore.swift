@@ -80,7 +80,8 @@ public struct TodoStore: Sendable {
                 return .ownerGone
             }
             if !row.replayed { return .found(.created(row.task)) }
-            return .found(row.fingerprint == fingerprint ? .replayed(row.task) : .keyReused)
+            guard row.fingerprint == fingerprint else { return .found(.keyReused) }
+            return .found(row.taskExists ? .replayed(row.task) : .taskDeleted)
         } catch let error as PGError where error.isForeignKeyViolation {
             return .ownerGone
         } catch let error as PGError where error.isUniqueViolation {
@@ -132,6 +133,8 @@ public enum IdempotentCreate: Sendable {
     case replayed(TaskRecord)
     /// The key was used before with a different body.
     case keyReused
+    /// The key's task was deleted since: repeating its creation would contradict what the client sees.
+    case taskDeleted
     /// Another request with this key is being answered at this moment.
     case inProgress
 }

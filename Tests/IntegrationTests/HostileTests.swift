@@ -79,7 +79,7 @@ struct HostileTests {
         let fresh = try client.json("POST", "/api/auth/login", ["email": user.email, "password": user.password])
         let token = try #require(try fresh.object()["access_token"] as? String)
         let wrong = try client.json("POST", "/api/auth/password", ["current_password": "not it at all", "new_password": "a new password"], token: token)
-        #expect(wrong.status == 400)
+        #expect(wrong.status == 403)
         #expect(wrong.detail == "Current password is incorrect")
         #expect(try client.request("GET", "/api/auth/me", token: token).status == 200)
         let changed = try client.json("POST", "/api/auth/password", ["current_password": user.password, "new_password": "a new password"], token: token)
@@ -149,6 +149,13 @@ struct HostileTests {
         #expect(all.allSatisfy { $0.status == 201 || $0.status == 409 })
         #expect(Set(all.filter { $0.status == 201 }.map(\.body)).count == 1)
         #expect(try titles(user.id) == ["once", "raced"])
+
+        // The key's task deleted since: a replay would describe a task that is gone, so it is 409.
+        let onceId = try #require(try first.object()["id"] as? Int)
+        #expect(try client.request("DELETE", "\(path)/\(onceId)", token: user.token).status == 204)
+        let afterDelete = try client.request("POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
+        #expect(afterDelete.status == 409)
+        #expect(afterDelete.detail == "The task created with this Idempotency-Key has been deleted since")
 
         // Another user's identical key is their own.
         let other2 = try TestUser.make(client)

@@ -148,15 +148,15 @@ def logout(ctx):
     return checks.verdict("204; old token 401 everywhere; new login works")
 
 
-@case("tokens", "password_change", "POST /api/auth/password -> 204 (wrong current -> 400); old tokens 401; only the new password logs in")
+@case("tokens", "password_change", "POST /api/auth/password -> 204 (wrong current -> 403); old tokens 401; only the new password logs in")
 def password_change(ctx):
     user = ctx.new_user("password")
     second_token = login(ctx.client(), user.email, user.password)
     client = ctx.client(user.token)
     new_password = user.password + " changed"
     wrong = client.post("/api/auth/password", {"current_password": "not the password", "new_password": new_password})
-    if wrong.status != 400:
-        fail(f"a wrong current password answered {wrong.brief()}, expected 400")
+    if wrong.status != 403:
+        fail(f"a wrong current password answered {wrong.brief()}, expected 403")
     changed = client.post("/api/auth/password", {"current_password": user.password, "new_password": new_password})
     if changed.status != 204:
         fail(f"the change answered {changed.brief()}")
@@ -171,4 +171,4 @@ def password_change(ctx):
     checks.that(new.status == 200, f"the new password -> {new.brief()}")
     if new.status == 200:
         checks.that(get_me(ctx, new.json()["access_token"]).status == 200, "the new token does not work")
-    return checks.verdict("400 for a wrong current password, 204, old tokens 401, only the new password works")
+    return checks.verdict("403 for a wrong current password, 204, old tokens 401, only the new password works")
