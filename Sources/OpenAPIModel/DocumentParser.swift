@@ -30,11 +30,24 @@ final class DocumentReader {
     let diagnostics: DiagnosticCollector
     var is31 = true
     var componentSchemaNames: [String] = []
+    /// The same names as a set, for the look-up at every schema `$ref`.
+    var componentSchemaNameSet: Set<String> = []
     var pointerStack: [String] = []
+    /// How many `schema(_:)` calls are open; a `$ref` read in place may not take it past `maximumSchemaDepth`.
+    var schemaDepth = 0
+    /// Schemas behind `$ref`s outside `#/components/schemas` are read again at every use. All such reads together
+    /// may cover `inPlaceLimit` nodes, as many as the document has (or YAML's alias limit): refs that fan out
+    /// at every level would otherwise take exponential time.
+    let inPlaceLimit: Int
+    var inPlaceNodes = 0
+
+    /// Through `$ref`s, schemas may nest as deep as YAML lets them nest in the text.
+    static let maximumSchemaDepth = YAMLParser.maximumDepth
 
     init(root: YAMLNode, diagnostics: DiagnosticCollector) {
         self.root = root
         self.diagnostics = diagnostics
+        inPlaceLimit = max(YAMLParser.minimumExpansionLimit, root.expandedSize)
     }
 
     func read() -> Document? {
@@ -52,6 +65,7 @@ final class DocumentReader {
         let info = root["info"]
         let components = root["components"]
         componentSchemaNames = components?["schemas"]?.mapping?.compactMap { $0.key.scalar } ?? []
+        componentSchemaNameSet = Set(componentSchemaNames)
 
         var schemas: [(name: String, schema: Schema)] = []
         for (key, value) in components?["schemas"]?.mapping ?? [] {
