@@ -17,8 +17,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.location = location
     }
 
-    /// `LINE:COL: error: message`, to be prefixed with the file's path.
-    public var description: String { "\(location.line):\(location.column): \(severity.rawValue): \(message)" }
+    /// `LINE:COL: error: message`, to be prefixed with the file's path. Always one line: line breaks and other
+    /// control characters that a message quotes from the spec are escaped, or tools would read a second diagnostic.
+    public var description: String {
+        let escaped = message.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+                ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return "\(location.line):\(location.column): \(severity.rawValue): \(escaped.joined())"
+    }
 
     /// `path:LINE:COL: error: message`.
     public func formatted(file: String) -> String { "\(file):\(description)" }
