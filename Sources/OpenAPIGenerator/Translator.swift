@@ -174,7 +174,8 @@ final class Translator {
             if componentTypeNameSet.contains(name) || name == parent?.split(separator: ".").last.map(String.init) { name += "Value" }
             let base = name
             var counter = 2
-            while componentTypeNameSet.contains(name) || nested.contains(where: { $0.name == name }) {
+            let nestedNames = Set(nested.map(\.name))
+            while componentTypeNameSet.contains(name) || nestedNames.contains(name) {
                 name = "\(base)\(counter)"
                 counter += 1
             }
