@@ -41,6 +41,10 @@ final class DocumentReader {
     let inPlaceLimit: Int
     var inPlaceNodes = 0
 
+    /// Names that "did you mean" may still compare a misspelt name with: every unresolved `$ref` is compared with
+    /// every component name, so thousands of both would take minutes. Later misspellings get no suggestion.
+    var suggestionBudget = 100_000
+
     /// Through `$ref`s, schemas may nest as deep as YAML lets them nest in the text.
     static let maximumSchemaDepth = YAMLParser.maximumDepth
 
@@ -166,6 +170,13 @@ final class DocumentReader {
         return node
     }
 
+    /// `nearestName(to:in:)` while `suggestionBudget` lasts.
+    func suggestion(for word: String, in names: [String]) -> String? {
+        guard suggestionBudget >= names.count else { return nil }
+        suggestionBudget -= names.count
+        return nearestName(to: word, in: names)
+    }
+
     /// Resolves a `$ref` to a component of `kind` (parameters, responses, ...), following chains; nil after reporting.
     func resolved(_ node: YAMLNode, kind: String) -> YAMLNode? {
         var current = node
@@ -187,7 +198,7 @@ final class DocumentReader {
                 let prefix = "#/components/\(kind)/"
                 let names = root["components"]?[kind]?.mapping?.compactMap { $0.key.scalar } ?? []
                 var message = "$ref '\(ref)' does not resolve"
-                if ref.hasPrefix(prefix), let near = nearestName(to: String(ref.dropFirst(prefix.count)), in: names) {
+                if ref.hasPrefix(prefix), let near = suggestion(for: String(ref.dropFirst(prefix.count)), in: names) {
                     message += "; did you mean '\(prefix)\(near)'?"
                 }
                 diagnostics.error(message, at: refNode.location)

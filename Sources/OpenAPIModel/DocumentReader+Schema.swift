@@ -157,7 +157,7 @@ extension DocumentReader {
             let name = raw.removingPercentEncoding ?? raw
             if componentSchemaNameSet.contains(name) { return .reference(name, at: refNode.location) }
             var message = "$ref '\(ref)' does not resolve"
-            if let near = nearestName(to: name, in: componentSchemaNames) { message += "; did you mean '\(prefix)\(near)'?" }
+            if let near = suggestion(for: name, in: componentSchemaNames) { message += "; did you mean '\(prefix)\(near)'?" }
             diagnostics.error(message, at: refNode.location)
             return fallback
         }
