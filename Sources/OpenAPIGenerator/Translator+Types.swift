@@ -1,24 +1,15 @@
 import OpenAPIModel
 
 extension Translator {
-    /// Properties and required names of a schema with its `allOf` members merged in, refs followed.
-    func mergedObject(_ schema: Schema, seen: inout Set<String>) -> (properties: [(name: String, schema: Schema)], required: [String], forbidsExtra: Bool) {
-        var properties: [(name: String, schema: Schema)] = []
-        var required: [String] = []
-        var forbids = false
-        func add(_ part: (properties: [(name: String, schema: Schema)], required: [String], forbidsExtra: Bool)) {
-            for property in part.properties {
-                if let index = properties.firstIndex(where: { $0.name == property.name }) {
-                    properties[index] = property
-                } else {
-                    properties.append(property)
-                }
-            }
-            required.append(contentsOf: part.required.filter { !required.contains($0) })
-            forbids = forbids || part.forbidsExtra
-        }
+    /// Merges `schema` into `merged`: its `allOf` members first, refs followed, then its own properties.
+    func merge(_ schema: Schema, into merged: inout MergedObject, seen: inout Set<String>, depth: Int = 0) {
         for member in schema.allOf {
             if let ref = member.ref {
+                guard depth < Self.maximumNesting else {
+                    diagnostics.error("allOf nests more than \(Self.maximumNesting) levels deep through '\(ref)'", at: member.location)
+                    continue
+                }
+                guard withinCopyLimit(through: "the allOf member '\(ref)'", at: member.location) else { continue }
                 guard seen.insert(ref).inserted, let target = componentSchemas[ref] else {
                     diagnostics.error("allOf cycle through '\(ref)' cannot be represented", at: member.location)
                     continue
@@ -26,19 +17,19 @@ extension Translator {
                 if classify(target) != .structure && target.properties.isEmpty {
                     diagnostics.warning("allOf member '\(ref)' is not an object schema; only object members are merged", at: member.location)
                 }
-                add(mergedObject(target, seen: &seen))
+                merge(target, into: &merged, seen: &seen, depth: depth + 1)
             } else {
-                add(mergedObject(member, seen: &seen))
+                merge(member, into: &merged, seen: &seen, depth: depth + 1)
             }
         }
-        if case .forbidden = schema.additionalProperties { forbids = true }
-        add((schema.properties, schema.required, false))
-        return (properties, required, forbids && schema.allOf.isEmpty)
+        if depth > 0 { copies += schema.properties.count }
+        merged.add(schema)
     }
 
     func structDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> StructDecl {
         var seen: Set<String> = []
-        let merged = mergedObject(schema, seen: &seen)
+        var merged = MergedObject()
+        merge(schema, into: &merged, seen: &seen)
         if case .schema = schema.additionalProperties {
             diagnostics.warning("'additionalProperties' with a schema beside declared properties is not supported; extra members are accepted but not kept", at: schema.location)
         }
@@ -51,7 +42,7 @@ extension Translator {
             if case .named(let target) = type.nonNull, !target.hasPrefix("JSONValue") {
                 directEdges[qualified, default: []].insert(target)
             }
-            let isRequired = merged.required.contains(wireName)
+            let isRequired = merged.requires(wireName)
             var presence: PropertyDecl.Presence = isRequired ? .required : (type.isNullable ? .field : .optional)
             if !isRequired, let value = propertySchema.defaultValue ?? componentSchemas[propertySchema.ref ?? ""]?.defaultValue, value != .null {
                 if let literal = literal(value, for: type) {
@@ -70,13 +61,15 @@ extension Translator {
                 doc: [propertySchema.title, propertySchema.description],
                 secret: propertySchema.writeOnly || propertySchema.format == "password"))
         }
-        for requiredName in merged.required where !merged.properties.contains(where: { $0.name == requiredName }) {
+        for requiredName in merged.required where !merged.declares(requiredName) {
             diagnostics.warning("'\(requiredName)' is required but not declared in 'properties'; it is not checked", at: schema.location)
         }
+        var forbidsExtra = false
+        if case .forbidden = schema.additionalProperties, schema.allOf.isEmpty { forbidsExtra = true }
         return StructDecl(
             name: name, qualifiedName: qualified, doc: [schema.title, schema.description],
             origin: origin(pointer, schema.location), properties: properties,
-            forbidsAdditionalProperties: merged.forbidsExtra, nested: nested)
+            forbidsAdditionalProperties: forbidsExtra, nested: nested)
     }
 
     func enumDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> EnumDecl {

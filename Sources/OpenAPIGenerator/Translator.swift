@@ -13,12 +13,24 @@ final class Translator {
     /// Component names whose declaration is a typealias: uses inline the underlying type.
     var aliasComponents: Set<String> = []
     var aliasStack: [String] = []
+    /// Open `swiftType` calls and open inlinings of alias components: an alias is copied at every use, so a chain of
+    /// aliases could nest types without end.
+    var typeDepth = 0
+    var inliningDepth = 0
+    /// Types built inside inlined aliases and properties merged from `allOf` members. References copy them at every
+    /// use, so a spec could ask for exponentially many; past `maximumCopies` generation stops with one error.
+    var copies = 0
+    var reportedCopies = false
     /// Direct (non-collection) struct-to-struct edges, to find recursion that needs a box.
     var directEdges: [String: Set<String>] = [:]
     var enumCases: [String: [(name: String, raw: String)]] = [:]
     /// Types of bodies of component responses and request bodies, generated once and shared by operations.
     var sharedTypes: [String: SwiftType] = [:]
     var sharedDecls: [Decl] = []
+
+    /// How deep references may make types or `allOf` merges nest beyond what the spec writes out.
+    static let maximumNesting = YAMLParser.maximumDepth
+    static let maximumCopies = 100_000
 
     init(document: Document, diagnostics: DiagnosticCollector, fileName: String) {
         self.document = document
@@ -30,6 +42,16 @@ final class Translator {
             componentTypeNames[name] = Naming.unique(Naming.typeName(name), &used)
         }
         componentTypeNameSet = used
+    }
+
+    /// False once `copies` is past `maximumCopies`; the first time, says so at `location`.
+    func withinCopyLimit(through what: String, at location: SourceLocation) -> Bool {
+        guard copies > Self.maximumCopies else { return true }
+        if !reportedCopies {
+            reportedCopies = true
+            diagnostics.error("references copy more than \(Self.maximumCopies) types and properties, here through \(what); every use of an alias schema or allOf member is a copy", at: location)
+        }
+        return false
     }
 
     func origin(_ pointer: String, _ location: SourceLocation) -> Origin {
@@ -115,6 +137,9 @@ final class Translator {
     /// The Swift type for `schema`; inline schemas that need a named type are declared in `nested`
     /// under `parent` (nil: top level).
     func swiftType(_ schema: Schema, suggested: String, parent: String?, nested: inout [Decl], pointer: String) -> SwiftType {
+        typeDepth += 1
+        defer { typeDepth -= 1 }
+        if inliningDepth > 0 { copies += 1 }
         let base = nonNullType(schema, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
         guard schema.nullable, !base.isNullable else { return base }
         if case .any = base { return base }
@@ -130,8 +155,17 @@ final class Translator {
                 diagnostics.error("schema '\(ref)' refers to itself only through aliases and arrays; this recursion cannot be represented as a Swift type — wrap it in an object", at: schema.location)
                 return .any
             }
+            guard typeDepth < Self.maximumNesting else {
+                diagnostics.error("types nest more than \(Self.maximumNesting) levels deep through the alias schema '\(ref)'", at: schema.location)
+                return .any
+            }
+            guard withinCopyLimit(through: "the alias schema '\(ref)'", at: schema.location) else { return .any }
             aliasStack.append(ref)
-            defer { aliasStack.removeLast() }
+            inliningDepth += 1
+            defer {
+                aliasStack.removeLast()
+                inliningDepth -= 1
+            }
             return swiftType(target, suggested: componentTypeNames[ref]! + "Value", parent: nil, nested: &nested, pointer: "#/components/schemas/\(ref)")
         }
         switch classify(schema) {
@@ -140,7 +174,8 @@ final class Translator {
             if componentTypeNameSet.contains(name) || name == parent?.split(separator: ".").last.map(String.init) { name += "Value" }
             let base = name
             var counter = 2
-            while componentTypeNameSet.contains(name) || nested.contains(where: { $0.name == name }) {
+            let nestedNames = Set(nested.map(\.name))
+            while componentTypeNameSet.contains(name) || nestedNames.contains(name) {
                 name = "\(base)\(counter)"
                 counter += 1
             }

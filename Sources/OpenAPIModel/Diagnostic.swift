@@ -17,8 +17,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.location = location
     }
 
-    /// `LINE:COL: error: message`, to be prefixed with the file's path.
-    public var description: String { "\(location.line):\(location.column): \(severity.rawValue): \(message)" }
+    /// `LINE:COL: error: message`, to be prefixed with the file's path. Always one line: line breaks and other
+    /// control characters that a message quotes from the spec are escaped, or tools would read a second diagnostic.
+    public var description: String {
+        let escaped = message.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+                ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return "\(location.line):\(location.column): \(severity.rawValue): \(escaped.joined())"
+    }
 
     /// `path:LINE:COL: error: message`.
     public func formatted(file: String) -> String { "\(file):\(description)" }
@@ -46,27 +53,36 @@ public final class DiagnosticCollector {
     }
 }
 
-/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo. Candidates that cannot beat
+/// the best so far are cut short, so a spec with many dangling refs among many names stays quick.
 public func nearestName(to word: String, in candidates: some Sequence<String>) -> String? {
+    let limit = max(2, word.count / 3)
+    let lowered = Array(word.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {
-        let distance = editDistance(word.lowercased(), candidate.lowercased())
-        if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        let other = Array(candidate.lowercased())
+        let bound = min(limit, (best?.distance ?? Int.max) - 1)
+        // The distance is at least the difference in length.
+        guard abs(other.count - lowered.count) <= bound else { continue }
+        let distance = editDistance(lowered, other, atMost: bound)
+        if distance <= bound { best = (candidate, distance) }
     }
-    guard let best, best.distance <= max(2, word.count / 3) else { return nil }
-    return best.name
+    return best?.name
 }
 
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+/// The edit distance of `a` and `b`, or `bound + 1` as soon as it must be more than `bound`.
+func editDistance(_ a: [Character], _ b: [Character], atMost bound: Int) -> Int {
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
+    var previous = Array(0...b.count), current = previous
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
+        current[0] = i
+        var rowMinimum = i
         for j in 1...b.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            rowMinimum = min(rowMinimum, current[j])
         }
-        previous = current
+        if rowMinimum > bound { return bound + 1 }
+        swap(&previous, &current)
     }
     return previous[b.count]
 }

@@ -30,11 +30,28 @@ final class DocumentReader {
     let diagnostics: DiagnosticCollector
     var is31 = true
     var componentSchemaNames: [String] = []
+    /// The same names as a set, for the look-up at every schema `$ref`.
+    var componentSchemaNameSet: Set<String> = []
     var pointerStack: [String] = []
+    /// How many `schema(_:)` calls are open; a `$ref` read in place may not take it past `maximumSchemaDepth`.
+    var schemaDepth = 0
+    /// Schemas behind `$ref`s outside `#/components/schemas` are read again at every use. All such reads together
+    /// may cover `inPlaceLimit` nodes, as many as the document has (or YAML's alias limit): refs that fan out
+    /// at every level would otherwise take exponential time.
+    let inPlaceLimit: Int
+    var inPlaceNodes = 0
+
+    /// Names that "did you mean" may still compare a misspelt name with: every unresolved `$ref` is compared with
+    /// every component name, so thousands of both would take minutes. Later misspellings get no suggestion.
+    var suggestionBudget = 100_000
+
+    /// Through `$ref`s, schemas may nest as deep as YAML lets them nest in the text.
+    static let maximumSchemaDepth = YAMLParser.maximumDepth
 
     init(root: YAMLNode, diagnostics: DiagnosticCollector) {
         self.root = root
         self.diagnostics = diagnostics
+        inPlaceLimit = max(YAMLParser.minimumExpansionLimit, root.expandedSize)
     }
 
     func read() -> Document? {
@@ -52,6 +69,7 @@ final class DocumentReader {
         let info = root["info"]
         let components = root["components"]
         componentSchemaNames = components?["schemas"]?.mapping?.compactMap { $0.key.scalar } ?? []
+        componentSchemaNameSet = Set(componentSchemaNames)
 
         var schemas: [(name: String, schema: Schema)] = []
         for (key, value) in components?["schemas"]?.mapping ?? [] {
@@ -152,6 +170,13 @@ final class DocumentReader {
         return node
     }
 
+    /// `nearestName(to:in:)` while `suggestionBudget` lasts.
+    func suggestion(for word: String, in names: [String]) -> String? {
+        guard suggestionBudget >= names.count else { return nil }
+        suggestionBudget -= names.count
+        return nearestName(to: word, in: names)
+    }
+
     /// Resolves a `$ref` to a component of `kind` (parameters, responses, ...), following chains; nil after reporting.
     func resolved(_ node: YAMLNode, kind: String) -> YAMLNode? {
         var current = node
@@ -173,7 +198,7 @@ final class DocumentReader {
                 let prefix = "#/components/\(kind)/"
                 let names = root["components"]?[kind]?.mapping?.compactMap { $0.key.scalar } ?? []
                 var message = "$ref '\(ref)' does not resolve"
-                if ref.hasPrefix(prefix), let near = nearestName(to: String(ref.dropFirst(prefix.count)), in: names) {
+                if ref.hasPrefix(prefix), let near = suggestion(for: String(ref.dropFirst(prefix.count)), in: names) {
                     message += "; did you mean '\(prefix)\(near)'?"
                 }
                 diagnostics.error(message, at: refNode.location)

@@ -218,7 +218,7 @@ extension DocumentReader {
                 guard let name = pair.key.scalar else { return nil }
                 guard schemes.contains(where: { $0.name == name }) else {
                     var message = "security requirement names unknown scheme '\(name)'"
-                    if let near = nearestName(to: name, in: schemes.map(\.name)) { message += "; did you mean '\(near)'?" }
+                    if let near = suggestion(for: name, in: schemes.map(\.name)) { message += "; did you mean '\(near)'?" }
                     diagnostics.error(message, at: pair.key.location)
                     return nil
                 }

@@ -11,6 +11,8 @@ extension DocumentReader {
     ]
 
     func schema(_ node: YAMLNode) -> Schema {
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
         let result = Schema(location: node.location)
         if let flag = node.bool {
             if !flag { diagnostics.warning("the schema 'false' (nothing is valid) is not supported; it is treated as any value", at: node.location) }
@@ -136,7 +138,7 @@ extension DocumentReader {
         for (key, value) in node["mapping"]?.mapping ?? [] {
             guard let discriminatorValue = key.scalar, let target = string(value, "mapping") else { continue }
             let name = target.hasPrefix("#/components/schemas/") ? String(target.dropFirst("#/components/schemas/".count)) : target
-            guard componentSchemaNames.contains(name) else {
+            guard componentSchemaNameSet.contains(name) else {
                 diagnostics.error("discriminator mapping '\(target)' names no component schema", at: value.location)
                 continue
             }
@@ -153,9 +155,9 @@ extension DocumentReader {
         if ref.hasPrefix(prefix), !ref.dropFirst(prefix.count).contains("/") {
             let raw = String(ref.dropFirst(prefix.count))
             let name = raw.removingPercentEncoding ?? raw
-            if componentSchemaNames.contains(name) { return .reference(name, at: refNode.location) }
+            if componentSchemaNameSet.contains(name) { return .reference(name, at: refNode.location) }
             var message = "$ref '\(ref)' does not resolve"
-            if let near = nearestName(to: name, in: componentSchemaNames) { message += "; did you mean '\(prefix)\(near)'?" }
+            if let near = suggestion(for: name, in: componentSchemaNames) { message += "; did you mean '\(prefix)\(near)'?" }
             diagnostics.error(message, at: refNode.location)
             return fallback
         }
@@ -169,6 +171,17 @@ extension DocumentReader {
         }
         if pointerStack.contains(where: { $0 == ref || $0.hasPrefix(ref + "/") }) {
             diagnostics.error("reference cycle through '\(ref)' cannot be represented; make the recursive schema a component (#/components/schemas/...)", at: refNode.location)
+            return fallback
+        }
+        guard schemaDepth < Self.maximumSchemaDepth else {
+            diagnostics.error("schemas nest more than \(Self.maximumSchemaDepth) levels deep through '$ref's; make the shared schema a component (#/components/schemas/...)", at: refNode.location)
+            return fallback
+        }
+        inPlaceNodes += target.expandedSize
+        guard inPlaceNodes <= inPlaceLimit else {
+            if inPlaceNodes - target.expandedSize <= inPlaceLimit {
+                diagnostics.error("'$ref's read in place expand to more than \(inPlaceLimit) nodes; make the shared schema a component (#/components/schemas/...)", at: refNode.location)
+            }
             return fallback
         }
         pointerStack.append(ref)

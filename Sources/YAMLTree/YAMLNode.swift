@@ -35,14 +35,22 @@ public final class YAMLNode: Sendable {
     public let location: SourceLocation
     /// How many nodes this one stands for once aliases are expanded; bounds work on alias bombs.
     public let expandedSize: Int
+    /// How many collections deep this node reaches once aliases are expanded (0 for a scalar); bounds recursion.
+    public let depth: Int
 
     public init(_ content: Content, location: SourceLocation) {
         self.content = content
         self.location = location
         switch content {
-        case .scalar: expandedSize = 1
-        case .sequence(let items): expandedSize = items.reduce(1) { $0 &+ $1.expandedSize }
-        case .mapping(let pairs): expandedSize = pairs.reduce(1) { $0 &+ $1.key.expandedSize &+ $1.value.expandedSize }
+        case .scalar:
+            expandedSize = 1
+            depth = 0
+        case .sequence(let items):
+            expandedSize = items.reduce(1) { $0 &+ $1.expandedSize }
+            depth = 1 + items.reduce(0) { max($0, $1.depth) }
+        case .mapping(let pairs):
+            expandedSize = pairs.reduce(1) { $0 &+ $1.key.expandedSize &+ $1.value.expandedSize }
+            depth = 1 + pairs.reduce(0) { max($0, $1.key.depth, $1.value.depth) }
         }
     }
 }

@@ -3,8 +3,12 @@ import CYAML
 /// Reads YAML text into a `YAMLNode` tree with libyaml's event API, keeping a location for every node.
 /// Anchors and aliases are resolved here, and so are `<<` merge keys, so later stages see plain mappings.
 public enum YAMLParser {
-    /// Documents that would expand to more nodes than this through aliases are refused (billion laughs).
-    public static let maximumExpandedNodes = 10_000_000
+    /// Aliases may expand a document to twice the nodes written in it, or to this many when that is more; beyond,
+    /// it is refused (billion laughs), because every later stage walks each alias's expansion.
+    public static let minimumExpansionLimit = 100_000
+    /// Collections may nest this deep, aliases expanded: later stages recurse on the tree, and libyaml's scanner
+    /// slows quadratically with the depth of flow collections.
+    public static let maximumDepth = 128
 
     /// Parses the first document of `text`; `nil` for a stream with no document.
     public static func parse(_ text: String) throws(YAMLError) -> YAMLNode? {
@@ -55,6 +59,8 @@ private struct TreeBuilder {
     var anchors: [String: YAMLNode] = [:]
     var root: YAMLNode?
     var documentDone = false
+    /// Nodes written in the text so far (aliases not counted).
+    var written = 0
 
     /// Returns true when the first document is complete.
     mutating func consume(_ event: yaml_event_t) throws(YAMLError) -> Bool {
@@ -67,19 +73,24 @@ private struct TreeBuilder {
             } ?? ""
             let plain = data.style == YAML_PLAIN_SCALAR_STYLE && data.tag == nil
             let node = YAMLNode(.scalar(text, plain ? .plain : .quoted), location: location)
+            written += 1
             try add(node, anchor: name(data.anchor))
         case YAML_ALIAS_EVENT:
             let alias = name(event.data.alias.anchor) ?? ""
             guard let node = anchors[alias] else {
                 throw YAMLError(message: "unknown alias '*\(alias)'", location: location)
             }
+            try checkDepth(stack.count + node.depth, at: location)
             try add(node, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
+            try checkDepth(stack.count + 1, at: location)
             stack.append(Frame(isMapping: false, anchor: name(event.data.sequence_start.anchor), location: location))
         case YAML_MAPPING_START_EVENT:
+            try checkDepth(stack.count + 1, at: location)
             stack.append(Frame(isMapping: true, anchor: name(event.data.mapping_start.anchor), location: location))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
+            written += 1
             let node = frame.isMapping
                 ? YAMLNode(.mapping(try Self.pairs(frame.children)), location: frame.location)
                 : YAMLNode(.sequence(frame.children), location: frame.location)
@@ -96,11 +107,16 @@ private struct TreeBuilder {
         pointer.map { String(cString: $0) }
     }
 
+    /// Refuses a nesting `depth` before libyaml scans further into it.
+    private func checkDepth(_ depth: Int, at location: SourceLocation) throws(YAMLError) {
+        guard depth > YAMLParser.maximumDepth else { return }
+        throw YAMLError(message: "collections nest more than \(YAMLParser.maximumDepth) levels deep", location: location)
+    }
+
     private mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
-        if node.expandedSize > YAMLParser.maximumExpandedNodes {
-            throw YAMLError(
-                message: "document expands to more than \(YAMLParser.maximumExpandedNodes) nodes through aliases",
-                location: node.location)
+        let limit = max(YAMLParser.minimumExpansionLimit, 2 * written)
+        if node.expandedSize > limit {
+            throw YAMLError(message: "document expands to more than \(limit) nodes through aliases", location: node.location)
         }
         if let anchor { anchors[anchor] = node }
         if stack.isEmpty {

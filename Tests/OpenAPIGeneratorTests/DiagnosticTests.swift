@@ -83,6 +83,6 @@ struct DiagnosticTests {
         }
         let result = diagnostics(bomb)
         #expect(result.count == 1)
-        #expect(result.first?.contains("error: document expands to more than 10000000 nodes through aliases") == true, "\(result)")
+        #expect(result.first?.contains("error: document expands to more than 100000 nodes through aliases") == true, "\(result)")
     }
 }
