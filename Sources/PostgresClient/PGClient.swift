@@ -74,6 +74,9 @@ public final class PGClient: Sendable {
     /// True when at least one connection is open and in pipeline mode.
     public var isReady: Bool { connections.contains { $0.status == .ready } }
 
+    /// Statements submitted and not yet answered, over all connections (for metrics and tests).
+    public var outstandingStatements: Int { connections.reduce(0) { $0 + $1.statusAndLoad.load } }
+
     /// Waits until a connection is ready or `timeout` passes (at start-up, so the first requests do not race
     /// the first connection).
     public func waitUntilReady(timeout: Duration) async -> Bool {

@@ -74,13 +74,19 @@ struct PGClientTests {
 
     @Test func aSlowStatementTimesOutAloneAndTheQueueIsBounded() async throws {
         let client = PGClient(conninfo: try TestEnvironment.freshDatabase("slow"), connections: 1,
-                              maximumQueuedPerConnection: 4, statementTimeout: .milliseconds(500), logger: logger)
+                              maximumQueuedPerConnection: 4, statementTimeout: .seconds(3), logger: logger)
         #expect(await client.waitUntilReady(timeout: .seconds(10)))
-        let slow = Task { try await client.execute(sleep, 3000) }
-        try await Task.sleep(for: .milliseconds(50))
+        // Waits until the client holds `count` statements: other suites may keep the CPU busy meanwhile.
+        func waitForOutstanding(_ count: Int) async throws {
+            let deadline = ContinuousClock.now + .seconds(20)
+            while client.outstandingStatements < count, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            try #require(client.outstandingStatements == count)
+        }
+        let slow = Task { try await client.execute(sleep, 10_000) }
+        try await waitForOutstanding(1)
         // Behind the slow statement on the same connection: three more fit the queue of four, the fifth is shed.
         let queued = (0..<3).map { index in Task { try await client.execute(echo, index, nil, true) } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await waitForOutstanding(4)
         await #expect(throws: PGError.self) { try await client.execute(echo, 9, nil, true) }
         do {
             _ = try await slow.value
@@ -95,10 +101,10 @@ struct PGClientTests {
 
     @Test func aTerminatedConnectionFailsFastAndReconnectsByItself() async throws {
         let database = try TestEnvironment.freshDatabase("reconnect")
-        let client = PGClient(conninfo: database, connections: 1, logger: logger)
+        let client = PGClient(conninfo: database, connections: 1, statementTimeout: .seconds(20), logger: logger)
         #expect(await client.waitUntilReady(timeout: .seconds(10)))
-        let inFlight = Task { try await client.execute(sleep, 5000) }
-        try await Task.sleep(for: .milliseconds(200))
+        let inFlight = Task { try await client.execute(sleep, 30_000) }
+        try await Task.sleep(for: .milliseconds(300))
         let started = ContinuousClock.now
         _ = try PGConnection.connect(database).textQuery(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", [])
@@ -108,7 +114,8 @@ struct PGClientTests {
         } catch let error as PGError {
             #expect(error.isTransient)
         }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Far sooner than the statement would have ended (30 s) or been cancelled (20 s).
+        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(await client.waitUntilReady(timeout: .seconds(10)))
         #expect(try await client.execute(echo, 7, "back", false).first?.text == "back")
         await client.shutdown()
@@ -119,7 +126,9 @@ struct PGClientTests {
         try await Task.sleep(for: .milliseconds(300))
         let started = ContinuousClock.now
         await #expect(throws: PGError.self) { try await client.execute(echo, 1, nil, true) }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // An error at once (the connection is refused), not the 5 s statement timeout or a hang; the bound is
+        // loose because other suites load the CPU meanwhile.
+        #expect(ContinuousClock.now - started < .seconds(4))
         await client.shutdown()
     }
 
