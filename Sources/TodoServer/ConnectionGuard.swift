@@ -263,10 +263,17 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 return
             }
             let isHead = head.method == .HEAD
+            let keepAlive = head.isKeepAlive
+            pending.append((isHead, keepAlive))
+            let expectsContinue = head.headers.contains(name: "expect")
+                && head.headers[canonicalForm: "expect"].contains { $0.lowercased() == "100-continue" }
+            guard isHead || !keepAlive || expectsContinue else {
+                context.fireChannelRead(data)  // the common case, passed on as it came
+                return
+            }
             if isHead { head.method = .GET }  // answered as GET, the body dropped on the way out
-            if !head.isKeepAlive { head.headers.replaceOrAdd(name: "connection", value: "close") }
-            pending.append((isHead, head.isKeepAlive))
-            if head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+            if !keepAlive { head.headers.replaceOrAdd(name: "connection", value: "close") }
+            if expectsContinue {
                 head.headers.remove(name: "expect")
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
@@ -279,17 +286,17 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 timeline.answer?(tooLarge)
                 return
             }
-            context.fireChannelRead(wrapInboundOut(.body(body)))
-        case .end(let trailers):
+            context.fireChannelRead(data)
+        case .end:
             guard !discardingBody else { return }
             timeline.requestsEnded += 1
-            context.fireChannelRead(wrapInboundOut(.end(trailers)))
+            context.fireChannelRead(data)
         }
     }
 
     /// A request refused from its head alone, before a byte of its body is read.
     private func refusal(of head: HTTPRequestHead) -> RawAnswer? {
-        if head.version.major == 1, head.version.minor >= 1, head.headers[canonicalForm: "host"].count != 1 {
+        if head.version.major == 1, head.version.minor >= 1, !Self.hasOneHost(head.headers) {
             // RFC 9112 section 3.2: exactly one Host in HTTP/1.1.
             return RawAnswer(status: .badRequest, detail: "Bad Request: an HTTP/1.1 request needs exactly one Host header")
         }
@@ -300,6 +307,15 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return tooLarge
         }
         return nil
+    }
+
+    /// Exactly one `Host` field, compared without allocating (this runs for every request).
+    static func hasOneHost(_ headers: HTTPHeaders) -> Bool {
+        var count = 0
+        for (name, _) in headers where name.utf8.count == 4 {
+            if name.utf8.elementsEqual("host".utf8, by: { $0 | 0x20 == $1 }) { count += 1 }
+        }
+        return count == 1
     }
 
     private var tooLarge: RawAnswer {
