@@ -213,8 +213,16 @@ final class RawGuard: ChannelDuplexHandler, RemovableChannelHandler {
             context.close(promise: nil)
             return
         }
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
         context.writeAndFlush(wrapOutboundOut(.byteBuffer(answer.bytes(allocator: context.channel.allocator)))).whenComplete { _ in
-            context.close(promise: nil)
+            // A lingering close: stop sending, then drop what the client still sends for a moment. Closing with
+            // unread bytes in the socket (a body still on its way) would reset the connection, and the client
+            // could lose the answer before reading it.
+            bound.value.close(mode: .output).whenComplete { result in
+                let context = bound.value
+                guard case .success = result else { return context.close(promise: nil) }
+                context.eventLoop.scheduleTask(in: .seconds(2)) { bound.value.close(promise: nil) }
+            }
         }
     }
 
