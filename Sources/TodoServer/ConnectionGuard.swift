@@ -1,3 +1,4 @@
+import APIRuntime
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -116,31 +117,15 @@ struct RawAnswer {
     static func timeout(_ why: String) -> RawAnswer { RawAnswer(status: .requestTimeout, detail: "Request timeout: \(why)") }
 
     func bytes(allocator: ByteBufferAllocator) -> ByteBuffer {
-        var body = ByteBuffer()
-        body.writeString("{\"detail\":")
-        body.writeString(jsonString(detail))
-        body.writeString("}")
-        var buffer = allocator.buffer(capacity: 256 + body.readableBytes)
+        let body = JSONWriter.write(.object(JSONObject([("detail", .string(detail))])))
+        var buffer = allocator.buffer(capacity: 256 + body.count)
         buffer.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n")
-        buffer.writeString("Content-Type: application/json\r\nContent-Length: \(body.readableBytes)\r\n")
+        buffer.writeString("Content-Type: application/json\r\nContent-Length: \(body.count)\r\n")
         buffer.writeString("Connection: close\r\nX-Content-Type-Options: nosniff\r\n")
         for (name, value) in headers { buffer.writeString("\(name): \(value)\r\n") }
         buffer.writeString("\r\n")
-        buffer.writeImmutableBuffer(body)
+        buffer.writeBytes(body)
         return buffer
-    }
-
-    private func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 
