@@ -67,22 +67,111 @@ extension Operations {
 extension Operations {
     /// This document, byte for byte as the server was built from it
     ///
+    /// Served with a strong `ETag`; a client that sends it back in `If-None-Match` gets `304` and no body until the server runs a different spec.
+    ///
     /// `GET /openapi.yaml` (operationId `get_openapi_spec`)
     ///
     /// - Remark: Generated from `#/paths//openapi.yaml/get` (openapi.yaml:44:5).
     public enum GetOpenapiSpec {
         public static let operationId = "get_openapi_spec"
 
+        /// The header parameters.
+        public struct Headers: Sendable {
+            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+            public var ifNoneMatch: String?
+            public init(ifNoneMatch: String? = nil) {
+                self.ifNoneMatch = ifNoneMatch
+            }
+        }
+
         /// Everything the handler gets from the request, decoded and validated.
         public struct Input: Sendable {
-            public init() {
+            public var headers: Headers
+            public init(headers: Headers) {
+                self.headers = headers
+            }
+        }
+
+        /// Headers of the `200` response.
+        public struct OkHeaders: Sendable, Equatable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
+            }
+        }
+
+        /// Headers of the `304` response.
+        public struct NotModifiedHeaders: Sendable, Equatable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
             }
         }
 
         /// The documented responses; a handler can return no other.
         public enum Output: Sendable, Equatable {
             /// `200`: The OpenAPI document (a YAML mapping; tools that parse YAML responses see an object).
-            case ok(RawBody)
+            case ok(RawBody, headers: OkHeaders)
+            /// `304`: The client's copy, named in `If-None-Match`, is current.
+            case notModified(headers: NotModifiedHeaders)
+        }
+    }
+}
+
+extension Operations {
+    /// This document as JSON, for the tools that fetch `/openapi.json`
+    ///
+    /// The same document as `/openapi.yaml`, as JSON (object keys sorted). Strong `ETag` and `304` as for the YAML.
+    ///
+    /// `GET /openapi.json` (operationId `get_openapi_json`)
+    ///
+    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:63:5).
+    public enum GetOpenapiJson {
+        public static let operationId = "get_openapi_json"
+
+        /// The header parameters.
+        public struct Headers: Sendable {
+            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+            public var ifNoneMatch: String?
+            public init(ifNoneMatch: String? = nil) {
+                self.ifNoneMatch = ifNoneMatch
+            }
+        }
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var headers: Headers
+            public init(headers: Headers) {
+                self.headers = headers
+            }
+        }
+
+        /// Headers of the `200` response.
+        public struct OkHeaders: Sendable, Equatable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
+            }
+        }
+
+        /// Headers of the `304` response.
+        public struct NotModifiedHeaders: Sendable, Equatable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `200`: The OpenAPI document as JSON.
+            case ok([String: JSONValue], headers: OkHeaders)
+            /// `304`: The client's copy, named in `If-None-Match`, is current.
+            case notModified(headers: NotModifiedHeaders)
         }
     }
 }
@@ -92,7 +181,7 @@ extension Operations {
     ///
     /// `POST /api/auth/register` (operationId `register`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:56:5).
+    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:82:5).
     public enum Register {
         public static let operationId = "register"
 
@@ -129,16 +218,18 @@ extension Operations {
 extension Operations {
     /// Exchange email and password for a bearer token
     ///
+    /// Takes JSON (`email`, `password`) or, as FastAPI's OAuth2 password flow sends it, a form (`username` holding the email, `password`); the answers are the same.
+    ///
     /// `POST /api/auth/login` (operationId `login`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:80:5).
+    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:106:5).
     public enum Login {
         public static let operationId = "login"
 
         /// Everything the handler gets from the request, decoded and validated.
         public struct Input: Sendable {
-            public var body: UserLogin
-            public init(body: UserLogin) {
+            public var body: Operations.Login.RequestBody
+            public init(body: Operations.Login.RequestBody) {
                 self.body = body
             }
         }
@@ -180,6 +271,14 @@ extension Operations {
             /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
             case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
         }
+
+        /// The request body, as whichever of its media types the client sent.
+        public enum RequestBody: Sendable {
+            /// Sent as `application/json`.
+            case json(UserLogin)
+            /// Sent as `application/x-www-form-urlencoded`.
+            case form(LoginForm)
+        }
     }
 }
 
@@ -188,7 +287,7 @@ extension Operations {
     ///
     /// `POST /api/auth/logout` (operationId `logout`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/logout/post` (openapi.yaml:119:5).
+    /// - Remark: Generated from `#/paths//api/auth/logout/post` (openapi.yaml:149:5).
     public enum Logout {
         public static let operationId = "logout"
 
@@ -231,7 +330,7 @@ extension Operations {
     ///
     /// `POST /api/auth/password` (operationId `change_password`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:132:5).
+    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:162:5).
     public enum ChangePassword {
         public static let operationId = "change_password"
 
@@ -280,7 +379,7 @@ extension Operations {
     ///
     /// `GET /api/auth/me` (operationId `me`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:156:5).
+    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:186:5).
     public enum Me {
         public static let operationId = "me"
 
@@ -323,7 +422,7 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks` (operationId `list_tasks`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:174:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:204:5).
     public enum ListTasks {
         public static let operationId = "list_tasks"
 
@@ -407,7 +506,7 @@ extension Operations {
     ///
     /// `POST /api/{user_id}/tasks` (operationId `create_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:208:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:238:5).
     public enum CreateTask {
         public static let operationId = "create_task"
 
@@ -482,7 +581,7 @@ extension Operations {
             case unprocessableContent(HTTPValidationError)
         }
 
-        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:233:23).
+        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:263:23).
         public enum IdempotentReplayed: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
             case `true`
         }
@@ -494,7 +593,7 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks/{task_id}` (operationId `get_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:252:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:282:5).
     public enum GetTask {
         public static let operationId = "get_task"
 
@@ -559,7 +658,7 @@ extension Operations {
     ///
     /// `PUT /api/{user_id}/tasks/{task_id}` (operationId `update_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:269:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:299:5).
     public enum UpdateTask {
         public static let operationId = "update_task"
 
@@ -623,7 +722,7 @@ extension Operations {
     ///
     /// `DELETE /api/{user_id}/tasks/{task_id}` (operationId `delete_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:294:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:324:5).
     public enum DeleteTask {
         public static let operationId = "delete_task"
 
@@ -685,7 +784,7 @@ extension Operations {
     ///
     /// `PATCH /api/{user_id}/tasks/{task_id}/complete` (operationId `toggle_task_completion`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:313:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:343:5).
     public enum ToggleTaskCompletion {
         public static let operationId = "toggle_task_completion"
 

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/ReadyResponse` (openapi.yaml:395:7).
+/// - Remark: Generated from `#/components/schemas/ReadyResponse` (openapi.yaml:441:7).
 public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var status: ReadyResponse.Status
 
@@ -46,112 +46,44 @@ public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
         return Self(status: _status)
     }
 
-    /// - Remark: Generated from `#/components/schemas/ReadyResponse/properties/status` (openapi.yaml:398:17).
+    /// - Remark: Generated from `#/components/schemas/ReadyResponse/properties/status` (openapi.yaml:444:17).
     public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case ready
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:440:7).
-public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
-    public var id: Int
-    public var email: String
-    public var name: String?
-    public var createdAt: Date
-
-    public init(id: Int, email: String, name: String? = nil, createdAt: Date) {
-        self.id = id
-        self.email = email
-        self.name = name
-        self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case name
-        case createdAt = "created_at"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int.self, forKey: .id)
-        self.email = try container.decode(String.self, forKey: .email)
-        self.name = try container.decode(String?.self, forKey: .name)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.email, forKey: .email)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.createdAt, forKey: .createdAt)
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("email", self.email.jsonValue)
-        object.append("name", self.name.jsonValue)
-        object.append("created_at", self.createdAt.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("id", self.id)
-        out.member("email", self.email)
-        out.member("name", self.name)
-        out.member("created_at", self.createdAt)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(format: .email))
-        let _name = Check.requiredNullable(object, "name", at: loc, &ctx, String.self)
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        guard let _id, let _email, let _name, let _createdAt else { return nil }
-        return Self(id: _id, email: _email, name: _name, createdAt: _createdAt)
-    }
-}
-
-/// Only the members present change; `description` sent as null is cleared.
+/// An OpenAPI document; its full schema is the OpenAPI specification's own.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:472:7).
-public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+/// - Remark: Generated from `#/components/schemas/OpenAPIDocument` (openapi.yaml:491:7).
+public typealias OpenAPIDocument = [String: JSONValue]
+
+/// The limits a task's members share in every request.
+///
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:522:7).
+public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
-    public var completed: Bool?
 
-    public init(title: String? = nil, description: Field<String> = .absent, completed: Bool? = nil) {
+    public init(title: String? = nil, description: Field<String> = .absent) {
         self.title = title
         self.description = description
-        self.completed = completed
     }
 
     enum CodingKeys: String, CodingKey {
         case title
         case description
-        case completed
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.title = try container.decodeIfPresent(String.self, forKey: .title)
         self.description = try container.decodeField(String.self, forKey: .description)
-        self.completed = try container.decodeIfPresent(Bool.self, forKey: .completed)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.title, forKey: .title)
         try container.encodeField(self.description, forKey: .description)
-        try container.encodeIfPresent(self.completed, forKey: .completed)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -159,7 +91,6 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         var object = JSONObject()
         object.append("title", ifPresent: self.title)
         object.append("description", field: self.description)
-        object.append("completed", ifPresent: self.completed)
         return .object(object)
     }
 
@@ -168,7 +99,6 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         out.beginObject()
         out.member("title", ifPresent: self.title)
         out.member("description", field: self.description)
-        out.member("completed", ifPresent: self.completed)
         out.endObject()
     }
 
@@ -176,17 +106,16 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
         let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
-        let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
-        guard let _title, let _description, let _completed else { return nil }
-        return Self(title: _title, description: _description, completed: _completed)
+        guard let _title, let _description else { return nil }
+        return Self(title: _title, description: _description)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:512:7).
-public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
-    public var detail: [ValidationError]?
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:554:7).
+public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    public var detail: String
 
-    public init(detail: [ValidationError]? = nil) {
+    public init(detail: String) {
         self.detail = detail
     }
 
@@ -196,31 +125,31 @@ public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodab
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
+        self.detail = try container.decode(String.self, forKey: .detail)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.detail, forKey: .detail)
+        try container.encode(self.detail, forKey: .detail)
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("detail", ifPresent: self.detail)
+        object.append("detail", self.detail.jsonValue)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("detail", ifPresent: self.detail)
+        out.member("detail", self.detail)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _detail = Check.optional(object, "detail", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.decode(v, at: loc, &ctx) } }
+        let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
         guard let _detail else { return nil }
         return Self(detail: _detail)
     }

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:401:7).
+/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:447:7).
 public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -63,152 +63,221 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:449:7).
-public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
-    public var accessToken: String
-    public var tokenType: Token.TokenType
-    /// Seconds until the token expires.
-    public var expiresIn: Int
+/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:496:7).
+public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var currentPassword: String
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var newPassword: String
 
-    public init(accessToken: String, tokenType: Token.TokenType, expiresIn: Int) {
-        self.accessToken = accessToken
-        self.tokenType = tokenType
-        self.expiresIn = expiresIn
+    public init(currentPassword: String, newPassword: String) {
+        self.currentPassword = currentPassword
+        self.newPassword = newPassword
     }
 
     enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
+        case currentPassword = "current_password"
+        case newPassword = "new_password"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessToken = try container.decode(String.self, forKey: .accessToken)
-        self.tokenType = try container.decode(Token.TokenType.self, forKey: .tokenType)
-        self.expiresIn = try container.decode(Int.self, forKey: .expiresIn)
+        self.currentPassword = try container.decode(String.self, forKey: .currentPassword)
+        self.newPassword = try container.decode(String.self, forKey: .newPassword)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.accessToken, forKey: .accessToken)
-        try container.encode(self.tokenType, forKey: .tokenType)
-        try container.encode(self.expiresIn, forKey: .expiresIn)
+        _ = encoder.container(keyedBy: CodingKeys.self)
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("access_token", self.accessToken.jsonValue)
-        object.append("token_type", self.tokenType.jsonValue)
-        object.append("expires_in", self.expiresIn.jsonValue)
-        return .object(object)
+        JSONValue.object(JSONObject())
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("access_token", self.accessToken)
-        out.member("token_type", self.tokenType)
-        out.member("expires_in", self.expiresIn)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _accessToken = Check.required(object, "access_token", at: loc, &ctx, String.self)
-        let _tokenType = Check.required(object, "token_type", at: loc, &ctx, Token.TokenType.self)
-        let _expiresIn = Check.required(object, "expires_in", at: loc, &ctx, Int.self)
-        guard let _accessToken, let _tokenType, let _expiresIn else { return nil }
-        return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:453:21).
-    public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-        case bearer
+        let issuesBefore = ctx.issues.count
+        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        ctx.redact(["current_password", "new_password"], at: loc, since: issuesBefore)
+        guard let _currentPassword, let _newPassword else { return nil }
+        return Self(currentPassword: _currentPassword, newPassword: _newPassword)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:480:7).
-public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
-    public var id: Int
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:529:7).
+public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String
-    public var description: String?
-    public var completed: Bool
-    public var createdAt: Date
-    public var updatedAt: Date
+    public var description: Field<String>
 
-    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
-        self.id = id
+    public init(title: String, description: Field<String> = .absent) {
         self.title = title
         self.description = description
-        self.completed = completed
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
         case title
         case description
-        case completed
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int.self, forKey: .id)
         self.title = try container.decode(String.self, forKey: .title)
-        self.description = try container.decode(String?.self, forKey: .description)
-        self.completed = try container.decode(Bool.self, forKey: .completed)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-        self.updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        self.description = try container.decodeField(String.self, forKey: .description)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
         try container.encode(self.title, forKey: .title)
-        try container.encode(self.description, forKey: .description)
-        try container.encode(self.completed, forKey: .completed)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.updatedAt, forKey: .updatedAt)
+        try container.encodeField(self.description, forKey: .description)
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("id", self.id.jsonValue)
         object.append("title", self.title.jsonValue)
-        object.append("description", self.description.jsonValue)
-        object.append("completed", self.completed.jsonValue)
-        object.append("created_at", self.createdAt.jsonValue)
-        object.append("updated_at", self.updatedAt.jsonValue)
+        object.append("description", field: self.description)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("id", self.id)
         out.member("title", self.title)
-        out.member("description", self.description)
-        out.member("completed", self.completed)
-        out.member("created_at", self.createdAt)
-        out.member("updated_at", self.updatedAt)
+        out.member("description", field: self.description)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
-        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
-        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
-        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
-        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
+        guard let _title, let _description else { return nil }
+        return Self(title: _title, description: _description)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:560:7).
+public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    public var loc: [ValidationError.LocItem]
+    public var msg: String
+    public var type: String
+    public var input: JSONValue?
+    public var ctx: [String: JSONValue]?
+
+    public init(loc: [ValidationError.LocItem], msg: String, type: String, input: JSONValue? = nil, ctx: [String: JSONValue]? = nil) {
+        self.loc = loc
+        self.msg = msg
+        self.type = type
+        self.input = input
+        self.ctx = ctx
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case loc
+        case msg
+        case type
+        case input
+        case ctx
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.loc = try container.decode([ValidationError.LocItem].self, forKey: .loc)
+        self.msg = try container.decode(String.self, forKey: .msg)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.input = try container.decodeIfPresent(JSONValue.self, forKey: .input)
+        self.ctx = try container.decodeIfPresent([String: JSONValue].self, forKey: .ctx)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.loc, forKey: .loc)
+        try container.encode(self.msg, forKey: .msg)
+        try container.encode(self.type, forKey: .type)
+        try container.encodeIfPresent(self.input, forKey: .input)
+        try container.encodeIfPresent(self.ctx, forKey: .ctx)
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("loc", self.loc.jsonValue)
+        object.append("msg", self.msg.jsonValue)
+        object.append("type", self.type.jsonValue)
+        object.append("input", ifPresent: self.input)
+        object.append("ctx", ifPresent: self.ctx)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("loc", self.loc)
+        out.member("msg", self.msg)
+        out.member("type", self.type)
+        out.member("input", ifPresent: self.input)
+        out.member("ctx", ifPresent: self.ctx)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
+        let _msg = Check.required(object, "msg", at: loc, &ctx, String.self)
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _input = Check.optional(object, "input", at: loc, &ctx) { v, loc, ctx in Optional(v) }
+        let _ctx = Check.optional(object, "ctx", at: loc, &ctx) { v, loc, ctx in Check.dictionary(v, at: loc, &ctx) { v, loc, ctx in Optional(v) } }
+        guard let _loc, let _msg, let _type, let _input, let _ctx else { return nil }
+        return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
+    }
+
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:566:13).
+    public indirect enum LocItem: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+        case case1(String)
+        case case2(Int)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(String.self) { self = .case1(value); return }
+            if let value = try? container.decode(Int.self) { self = .case2(value); return }
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no alternative of LocItem matches")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .case1(let value): try container.encode(value)
+            case .case2(let value): try container.encode(value)
+            }
+        }
+
+        public var jsonValue: JSONValue {
+            switch self {
+            case .case1(let value): value.jsonValue
+            case .case2(let value): value.jsonValue
+            }
+        }
+
+        public func writeJSON(to out: inout JSONOutput) {
+            switch self {
+            case .case1(let value): value.writeJSON(to: &out)
+            case .case2(let value): value.writeJSON(to: &out)
+            }
+        }
+
+        public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+            return Check.firstMatch(json, at: loc, &ctx, [
+                { v, loc, ctx in Check.string(v, at: loc, &ctx).map { Self.case1($0) } },
+                { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx).map { Self.case2($0) } },
+            ])
+        }
     }
 }

@@ -29,6 +29,11 @@ public protocol APIHandler: Sendable {
     /// `GET /openapi.yaml` (operationId `get_openapi_spec`)
     func getOpenapiSpec(_ input: Operations.GetOpenapiSpec.Input) async throws -> Operations.GetOpenapiSpec.Output
 
+    /// This document as JSON, for the tools that fetch `/openapi.json`
+    ///
+    /// `GET /openapi.json` (operationId `get_openapi_json`)
+    func getOpenapiJson(_ input: Operations.GetOpenapiJson.Input) async throws -> Operations.GetOpenapiJson.Output
+
     /// Create an account
     ///
     /// `POST /api/auth/register` (operationId `register`)
@@ -100,6 +105,9 @@ extension APIHandler {
         router.on("/openapi.yaml", method: .get) { request, context in
             try await self._getOpenapiSpec(request, context)
         }
+        router.on("/openapi.json", method: .get) { request, context in
+            try await self._getOpenapiJson(request, context)
+        }
         router.on("/api/auth/register", method: .post) { request, context in
             try await self._register(request, context)
         }
@@ -136,6 +144,7 @@ extension APIHandler {
         Route.methodNotAllowed(on: router, path: "/health", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/ready", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/openapi.yaml", allowed: ["GET"])
+        Route.methodNotAllowed(on: router, path: "/openapi.json", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/api/auth/register", allowed: ["POST"])
         Route.methodNotAllowed(on: router, path: "/api/auth/login", allowed: ["POST"])
         Route.methodNotAllowed(on: router, path: "/api/auth/logout", allowed: ["POST"])
@@ -161,10 +170,23 @@ extension APIHandler {
     }
 
     func _getOpenapiSpec<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let ctx = DecodeContext(parameters: true)
+        var ctx = DecodeContext(parameters: true)
+        let headerValues = Route.headerParameters(request, ["If-None-Match"])
+        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: ["header"], &ctx, String.self, StringRules(maxLength: 4096))
         try ctx.check()
-        let input = Operations.GetOpenapiSpec.Input()
+        guard let _header_ifNoneMatch else { throw ctx.failure }
+        let input = Operations.GetOpenapiSpec.Input(headers: .init(ifNoneMatch: _header_ifNoneMatch))
         return try await self.getOpenapiSpec(input).response()
+    }
+
+    func _getOpenapiJson<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let headerValues = Route.headerParameters(request, ["If-None-Match"])
+        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: ["header"], &ctx, String.self, StringRules(maxLength: 4096))
+        try ctx.check()
+        guard let _header_ifNoneMatch else { throw ctx.failure }
+        let input = Operations.GetOpenapiJson.Input(headers: .init(ifNoneMatch: _header_ifNoneMatch))
+        return try await self.getOpenapiJson(input).response()
     }
 
     func _register<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -178,7 +200,7 @@ extension APIHandler {
 
     func _login<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in UserLogin.decode(v, at: loc, &ctx) }
+        let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in UserLogin.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.json($0) } }, form: .init(arrayFields: [], decode: { v, loc, ctx in LoginForm.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.form($0) } }))
         try ctx.check()
         guard let _body else { throw ctx.failure }
         let input = Operations.Login.Input(body: _body)
@@ -363,8 +385,30 @@ extension Operations.GetOpenapiSpec.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
-        case .ok(let body):
-            return Respond.raw(200, body)
+        case .ok(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.raw(200, body, headers: fields)
+        case .notModified(let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.empty(304, headers: fields)
+        }
+    }
+}
+
+extension Operations.GetOpenapiJson.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .ok(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.json(200, body, contentType: "application/json", headers: fields)
+        case .notModified(let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.empty(304, headers: fields)
         }
     }
 }

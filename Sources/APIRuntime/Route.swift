@@ -85,7 +85,7 @@ public enum Route {
         return body?.bytes.isEmpty == true ? .some(nil) : body
     }
 
-    private static func decodeStrictly<T>(_ json: JSONValue, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) -> T? {
+    static func decodeStrictly<T>(_ json: JSONValue, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) -> T? {
         let parameters = ctx.parameters
         ctx.parameters = false
         defer { ctx.parameters = parameters }

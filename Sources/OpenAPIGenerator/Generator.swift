@@ -1,4 +1,5 @@
 import OpenAPIModel
+import YAMLTree
 
 /// The generator: a pure, deterministic function from spec text to Swift files.
 /// Stages: YAML tree -> OpenAPI model (`OpenAPIParser`) -> declarations (`Translator`) -> text (renderers).
@@ -44,11 +45,16 @@ public enum Generator {
         renderer.renderNamespaces(into: &namespaces)
         var server = CodeWriter()
         renderer.renderServer(into: &server)
+        // The parser accepted this text a moment ago, so the tree is there; JSON is the same document for
+        // tools that fetch `/openapi.json`.
+        let json = ((try? YAMLParser.parse(spec)) ?? nil)?.jsonText ?? "{}"
         var embedded = CodeWriter()
         embedded.line("/// The spec this code was generated from, byte for byte, so the server can publish exactly its contract.")
         embedded.block("public enum EmbeddedSpec") { w in
             w.line("public static let fileName = \(Naming.literal(fileName))")
             w.line("public static let text: String = \(Naming.literal(spec))")
+            w.line("/// The same document as compact JSON, keys in the spec's order.")
+            w.line("public static let json: String = \(Naming.literal(json))")
         }
         let imports = "import APIRuntime\nimport Foundation\n"
         let files = [

@@ -14,11 +14,30 @@ struct OperationDecl {
         var isArray: Bool
     }
 
+    /// The request body: one type the handler gets, read from each media type the generator models.
     struct Body {
+        enum Kind: String {
+            case json, form, raw
+        }
+
+        /// One way the body may arrive. `caseName` names its case when the variants' types differ.
+        struct Variant {
+            var kind: Kind
+            var type: SwiftType
+            var caseName: String
+            /// For forms: the wire names of array properties, whose single value is still a list.
+            var arrayFields: [String]
+        }
+
+        /// What `Input.body` holds: the variants' shared type, or `enumName` when they differ.
         var type: SwiftType
+        var variants: [Variant]
+        /// The generated enum over the variants (`.json(UserLogin)`, `.form(LoginForm)`), when types differ.
+        var enumName: String?
         var required: Bool
-        var isJSON: Bool
         var doc: [String?]
+
+        var isSingleJSON: Bool { variants.count == 1 && variants[0].kind == .json }
     }
 
     struct OutputCase {

@@ -122,11 +122,27 @@ extension OperationRenderer {
             }
             if let body = op.body {
                 let decode: String
-                if body.isJSON {
+                if body.isSingleJSON {
                     let function = body.required ? "jsonBody" : "optionalJSONBody"
                     decode = "try await Route.\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
-                } else {
+                } else if body.variants.count == 1, body.variants[0].kind == .raw {
                     decode = "try await Route.\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
+                } else {
+                    // JSON and/or a form: the Content-Type picks the decoder; each yields the Input's body type.
+                    var arguments = ["request", "context", "&ctx"]
+                    for variant in body.variants {
+                        var value = variant.type.nonNull.decode("v", "loc")
+                        if let enumName = body.enumName {
+                            value += ".map { Operations.\(op.typeName).\(enumName).\(Naming.escaped(variant.caseName))($0) }"
+                        }
+                        let closure = "{ v, loc, ctx in \(value) }"
+                        switch variant.kind {
+                        case .json: arguments.append("json: \(closure)")
+                        case .form: arguments.append("form: .init(arrayFields: [\(variant.arrayFields.map(Naming.literal).joined(separator: ", "))], decode: \(closure))")
+                        case .raw: break
+                        }
+                    }
+                    decode = "try await Route.\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
                 }
                 w.line("let _body = \(decode)")
                 names.append("_body")

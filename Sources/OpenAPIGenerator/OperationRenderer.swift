@@ -77,6 +77,16 @@ struct OperationRenderer {
                 w.line("case \(Naming.escaped(output.caseName))" + (fields.isEmpty ? "" : "(\(fields.joined(separator: ", ")))"))
             }
         }
+        if let body = op.body, let enumName = body.enumName {
+            w.line()
+            w.line("/// The request body, as whichever of its media types the client sent.")
+            w.block("public enum \(enumName): Sendable") { w in
+                for variant in body.variants {
+                    w.doc(["Sent as `\(variant.kind == .json ? "application/json" : variant.kind == .form ? "application/x-www-form-urlencoded" : "another media type")`."])
+                    w.line("case \(Naming.escaped(variant.caseName))(\(variant.type.spelling))")
+                }
+            }
+        }
         for decl in op.nested {
             w.line()
             SchemaRenderer.render(decl, remark: remark, into: &w)

@@ -15,6 +15,65 @@ extension Translator {
         return type
     }
 
+    /// JSON and form-encoded content are decoded into typed values; with neither, the first media type is
+    /// handed over as a `RawBody`. Other media types of the same body answer 415.
+    func bodyDecl(_ requestBody: RequestBody, qualified: String, pointer: String, nested: inout [Decl]) -> OperationDecl.Body? {
+        let json = requestBody.contents.first(where: \.isJSON)
+        let form = requestBody.contents.first { $0.mediaType.lowercased().hasPrefix("application/x-www-form-urlencoded") }
+        let both = json != nil && form != nil
+        var variants: [OperationDecl.Body.Variant] = []
+        for (content, kind) in [(json, OperationDecl.Body.Kind.json), (form, .form)] {
+            guard let content else { continue }
+            let key = requestBody.componentName.map { "requestBodies/\($0)" + (kind == .form && both ? "/form" : "") }
+            let suggestedShared = requestBody.componentName.map { Naming.typeName($0) + (kind == .form && both ? "Form" : "") + "RequestBody" }
+            let type = content.schema.map { schema in
+                shared(key, schema, suggested: suggestedShared) {
+                    swiftType(schema, suggested: both ? (kind == .json ? "JSONBody" : "FormBody") : "Body", parent: qualified,
+                              nested: &nested, pointer: pointer + "/requestBody")
+                }
+            } ?? .any
+            let arrays = kind == .form ? content.schema.map(arrayProperties) ?? [] : []
+            variants.append(.init(kind: kind, type: type, caseName: kind.rawValue, arrayFields: arrays))
+        }
+        if variants.isEmpty, !requestBody.contents.isEmpty {
+            variants.append(.init(kind: .raw, type: .named("RawBody"), caseName: "raw", arrayFields: []))
+        }
+        guard let first = variants.first else { return nil }
+        var type = first.type
+        var enumName: String?
+        if variants.contains(where: { $0.type.spelling != first.type.spelling }) {
+            var used = Set(nested.map(\.name))
+            let name = Naming.unique("RequestBody", &used)
+            enumName = name
+            type = .named("\(qualified).\(name)")
+        }
+        return .init(type: type, variants: variants, enumName: enumName, required: requestBody.required, doc: [requestBody.description])
+    }
+
+    /// The wire names of a form schema's array properties (through `$ref` and `allOf`).
+    func arrayProperties(_ schema: Schema) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        func visit(_ schema: Schema) {
+            if let ref = schema.ref {
+                guard seen.insert(ref).inserted, let target = document.schemas.first(where: { $0.name == ref })?.schema else { return }
+                visit(target)
+                return
+            }
+            for property in schema.properties {
+                var resolved = property.schema
+                for _ in 0..<32 {
+                    guard let ref = resolved.ref, let target = document.schemas.first(where: { $0.name == ref })?.schema else { break }
+                    resolved = target
+                }
+                if resolved.types == ["array"] { names.append(property.name) }
+            }
+            schema.allOf.forEach(visit)
+        }
+        visit(schema)
+        return names
+    }
+
     func operationDecls() -> [OperationDecl] {
         var usedTypes = componentTypeNameSet
         var usedMethods: Set<String> = ["registerRoutes"]
@@ -58,20 +117,7 @@ extension Translator {
                     location: param.location, type: type, presence: presence,
                     doc: [param.description], delimiter: delimiter, isArray: isArray))
             }
-            var body: OperationDecl.Body?
-            if let requestBody = op.requestBody, let content = requestBody.contents.first(where: \.isJSON) ?? requestBody.contents.first {
-                let type: SwiftType
-                if content.isJSON {
-                    type = content.schema.map { schema in
-                        shared(requestBody.componentName.map { "requestBodies/\($0)" }, schema, suggested: requestBody.componentName.map { Naming.typeName($0) + "RequestBody" }) {
-                            swiftType(schema, suggested: "Body", parent: qualified, nested: &nested, pointer: pointer + "/requestBody")
-                        }
-                    } ?? .any
-                } else {
-                    type = .named("RawBody")
-                }
-                body = .init(type: type, required: requestBody.required, isJSON: content.isJSON, doc: [requestBody.description])
-            }
+            let body = op.requestBody.flatMap { bodyDecl($0, qualified: qualified, pointer: pointer, nested: &nested) }
             var outputs: [OperationDecl.OutputCase] = []
             var usedCases: Set<String> = []
             for response in op.responses {

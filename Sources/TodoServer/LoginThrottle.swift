@@ -109,9 +109,9 @@ final class LoginThrottle: Sendable {
     }
 }
 
-/// Puts `LoginThrottle` in front of `POST /api/auth/login`: reads the email from the body (bounded by the
-/// connection guard's `MAX_BODY_SIZE`), refuses over either limit before the handler hashes anything, and
-/// counts the answer. The route parses the body again; next to a 0.2 s password hash that costs nothing.
+/// Puts `LoginThrottle` in front of `POST /api/auth/login`: reads the email from the body, JSON `email` or form
+/// `username` (bounded by the connection guard's `MAX_BODY_SIZE`), refuses over either limit before the handler
+/// hashes anything, and counts the answer. The route parses the body again; next to a 0.2 s password hash that costs nothing.
 struct LoginThrottleMiddleware: RouterMiddleware {
     typealias Context = TodoRequestContext
     let throttle: LoginThrottle
@@ -121,8 +121,13 @@ struct LoginThrottleMiddleware: RouterMiddleware {
         var request = request
         let buffer = try await request.collectBody(upTo: .max)
         request.body = .init(buffer: buffer)
+        let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
         let email = buffer.withUnsafeReadableBytes { bytes -> String? in
-            guard case .object(let object)? = try? JSONValue.parse(bytes), case .string(let email)? = object["email"] else { return nil }
+            let value = isForm ? (try? FormBody.parse(bytes))?["username"] : {
+                if case .object(let object)? = try? JSONValue.parse(bytes) { return object["email"] }
+                return nil
+            }()
+            guard case .string(let email)? = value else { return nil }
             return email.lowercased()
         } ?? ""
         let address = context.clientAddress

@@ -21,6 +21,7 @@ public struct TodoHandler: APIHandler {
     /// Verified against when the email is unknown, so both login failures cost the same time.
     let decoyHash: String
     let logger: Logger
+    let spec = PublishedSpec()
 
     init(store: TodoStore, signer: JWTSigner, tokenLifetime: TimeInterval, hasher: PasswordHasher, hashing: HashLimiter, logger: Logger) throws {
         self.store = store
@@ -57,7 +58,15 @@ public struct TodoHandler: APIHandler {
     }
 
     public func getOpenapiSpec(_ input: Operations.GetOpenapiSpec.Input) async throws -> Operations.GetOpenapiSpec.Output {
-        .ok(RawBody(contentType: "application/yaml", bytes: Array(EmbeddedSpec.text.utf8)))
+        let tag = spec.yamlETag
+        if PublishedSpec.matches(input.headers.ifNoneMatch, tag) { return .notModified(headers: .init(eTag: tag)) }
+        return .ok(RawBody(contentType: "application/yaml", bytes: spec.yaml), headers: .init(eTag: tag))
+    }
+
+    public func getOpenapiJson(_ input: Operations.GetOpenapiJson.Input) async throws -> Operations.GetOpenapiJson.Output {
+        let tag = spec.jsonETag
+        if PublishedSpec.matches(input.headers.ifNoneMatch, tag) { return .notModified(headers: .init(eTag: tag)) }
+        return .ok(spec.json, headers: .init(eTag: tag))
     }
 
     // MARK: Auth
@@ -78,7 +87,11 @@ public struct TodoHandler: APIHandler {
     }
 
     public func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
-        let body = input.body
+        let body: (email: String, password: String)
+        switch input.body {
+        case .json(let login): body = (login.email, login.password)
+        case .form(let form): body = (form.username, form.password)
+        }
         let user = try await store.user(email: body.email)
         let hasher = self.hasher
         let stored = user?.passwordHash ?? decoyHash

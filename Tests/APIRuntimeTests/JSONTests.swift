@@ -68,4 +68,17 @@ struct JSONTests {
         #expect(RFC3339.parse("2026-13-01T00:00:00Z") == nil)
         #expect(RFC3339.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000Z")
     }
+
+    @Test func formBodiesDecodeLikeTheURLStandard() throws {
+        let object = try FormBody.parse(Array("username=a%40b.io&password=p+w%2Bd%C3%A9&tag=x&&tag=y&scope=&flag&username=last".utf8), arrayFields: ["tag", "none"])
+        #expect(object == JSONObject([
+            ("username", .string("a@b.io")), ("password", .string("p w+dé")), ("scope", .string("")), ("flag", .string("")),
+            ("username", .string("last")), ("tag", .array([.string("x"), .string("y")])),
+        ]))
+        #expect(object["username"] == .string("last"))
+        #expect(try FormBody.parse(Array("".utf8)) == JSONObject())
+        #expect(throws: FormBody.Malformed.self) { try FormBody.parse(Array("a=%4".utf8)) }
+        #expect(throws: FormBody.Malformed.self) { try FormBody.parse(Array("a=%zz".utf8)) }
+        #expect(throws: FormBody.Malformed.self) { try FormBody.parse(Array("a=%C3%28".utf8)) }
+    }
 }

@@ -105,4 +105,77 @@ struct OperationSnippetTests {
         #expect(squeezed(code).components(separatedBy: "public struct NotFoundResponse").count == 2)
         expectContains(code, "case notFound(NotFoundResponse)")
     }
+
+    /// JSON and a form with different schemas: the handler gets an enum over both and the route picks the
+    /// decoder by Content-Type; the form's array properties are named so a single value is still a list.
+    @Test func formBodiesBesideJSON() {
+        let (code, diagnostics) = generate("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /login:
+                post:
+                  operationId: sign_in
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Login'}
+                      application/x-www-form-urlencoded:
+                        schema: {$ref: '#/components/schemas/Form'}
+                  responses:
+                    '204': {description: OK}
+              /search:
+                post:
+                  operationId: search
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: {$ref: '#/components/schemas/Form'}
+                  responses:
+                    '204': {description: OK}
+              /same:
+                post:
+                  operationId: same
+                  requestBody:
+                    required: true
+                    content:
+                      application/json: {schema: {$ref: '#/components/schemas/Login'}}
+                      application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Login'}}
+                  responses:
+                    '204': {description: OK}
+            components:
+              schemas:
+                Login: {type: object, required: [email], properties: {email: {type: string}}}
+                Form:
+                  type: object
+                  required: [username]
+                  properties:
+                    username: {type: string}
+                    scopes: {type: array, items: {type: string}}
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        expectContains(code, """
+            public enum RequestBody: Sendable {
+                /// Sent as `application/json`.
+                case json(Login)
+                /// Sent as `application/x-www-form-urlencoded`.
+                case form(Form)
+            }
+            """)
+        expectContains(code, "public var body: Operations.SignIn.RequestBody")
+        expectContains(code, """
+            let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.json($0) } }, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.form($0) } }))
+            """)
+        // A form alone, optional: no enum, the optional variant of the reader.
+        expectContains(code, "public var body: Form?")
+        expectContains(code, """
+            let _body = try await Route.optionalNegotiatedBody(request, context, &ctx, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx) }))
+            """)
+        // The same schema for both: one type, no enum.
+        expectContains(code, """
+            let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }, form: .init(arrayFields: [], decode: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }))
+            """)
+        #expect(!code.contains("enum RequestBody: Sendable {\n            /// Sent as `application/json`.\n            case json(Login)\n            /// Sent as `application/x-www-form-urlencoded`.\n            case form(Login)"))
+    }
 }

@@ -43,4 +43,19 @@ struct YAMLTreeTests {
             try YAMLParser.parse("a: *nope\n")
         }
     }
+
+    /// `/openapi.json` is this conversion: scalars typed by the YAML 1.2 core schema, quoted ones always strings.
+    @Test func convertsToJSONWithCoreSchemaScalars() throws {
+        let node = try #require(try YAMLParser.parse(#"""
+            a: [1, -2, +3, 007, 1.5, .5, 2., 1e3, -1.5E-2, 0x1F, 0o17]
+            b: [true, False, null, ~, '', "1", '001']
+            c: [.inf, .nan, 1_000, 12abc, 0x, -0x1]
+            "quoted \"key\"": "tab\there\u0001 é"
+            block: |
+              line
+            empty:
+            """#))
+        #expect(node.jsonText == #"{"a":[1,-2,3,7,1.5,0.5,2.0,1e3,-1.5e-2,31,15],"b":[true,false,null,null,"","1","001"],"#
+            + #""c":[".inf",".nan","1_000","12abc","0x","-0x1"],"quoted \"key\"":"tab\there\u0001 é","block":"line\n","empty":null}"#)
+    }
 }

@@ -1,0 +1,153 @@
+import Hummingbird
+
+/// `application/x-www-form-urlencoded` bodies (the WHATWG URL standard's form encoding): `key=value` pairs
+/// joined by `&`, `+` for a space, `%XX` for a byte. Values become JSON strings so the generated decoders
+/// validate them as they do query parameters (text converted to numbers and booleans, as FastAPI does).
+public enum FormBody {
+    public struct Malformed: Error, Sendable {
+        public var message: String
+    }
+
+    /// The pairs in order. A key that repeats keeps its last value, unless it is one of `arrayFields`,
+    /// which collect every value (a single one is still a list).
+    public static func parse(_ bytes: some Collection<UInt8>, arrayFields: [String] = []) throws(Malformed) -> JSONObject {
+        var pairs: [(key: String, value: String)] = []
+        for piece in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = piece.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let key = try decode(parts[0])
+            let value = parts.count > 1 ? try decode(parts[1]) : ""
+            pairs.append((key, value))
+        }
+        var object = JSONObject()
+        var arrays: [String: [JSONValue]] = [:]
+        var arrayOrder: [String] = []
+        for (key, value) in pairs {
+            if arrayFields.contains(key) {
+                if arrays[key] == nil { arrayOrder.append(key) }
+                arrays[key, default: []].append(.string(value))
+            } else {
+                object.append(key, .string(value))
+            }
+        }
+        for key in arrayOrder { object.append(key, .array(arrays[key] ?? [])) }
+        return object
+    }
+
+    /// One name or value: `+` is a space, `%XX` a byte; the bytes must be UTF-8.
+    static func decode(_ encoded: some Collection<UInt8>) throws(Malformed) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.count)
+        var index = encoded.startIndex
+        while index != encoded.endIndex {
+            let byte = encoded[index]
+            index = encoded.index(after: index)
+            switch byte {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard index != encoded.endIndex, let high = hexValue(encoded[index]) else {
+                    throw Malformed(message: "'%' is not followed by two hexadecimal digits")
+                }
+                let next = encoded.index(after: index)
+                guard next != encoded.endIndex, let low = hexValue(encoded[next]) else {
+                    throw Malformed(message: "'%' is not followed by two hexadecimal digits")
+                }
+                bytes.append(high << 4 | low)
+                index = encoded.index(after: next)
+            default:
+                bytes.append(byte)
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Malformed(message: "the decoded bytes are not UTF-8")
+        }
+        return text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension Route {
+    /// How a generated route reads a form variant of its body.
+    public struct FormDecoder<T> {
+        public var arrayFields: [String]
+        public var decode: Check.Decode<T>
+
+        public init(arrayFields: [String], decode: @escaping Check.Decode<T>) {
+            self.arrayFields = arrayFields
+            self.decode = decode
+        }
+    }
+
+    /// A required body offered as JSON and/or a form: the request's `Content-Type` picks the decoder (no
+    /// `Content-Type` means JSON); any other media type answers 415. Nil when invalid.
+    public static func negotiatedBody<Context: RequestContext, T>(
+        _ request: Request, _ context: Context, _ ctx: inout DecodeContext,
+        json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil
+    ) async throws -> T? {
+        switch try await readNegotiated(request, context, acceptsJSON: json != nil, form: form?.arrayFields) {
+        case nil:
+            ctx.add("missing", "Field required", .null, at: ["body"])
+            return nil
+        case .json(let value)?:
+            guard let json else { return nil }
+            return decodeStrictly(value, &ctx, json)
+        case .form(let object)?:
+            guard let form else { return nil }
+            // Form values are text, converted as parameters are.
+            let parameters = ctx.parameters
+            ctx.parameters = true
+            defer { ctx.parameters = parameters }
+            return form.decode(.object(object), ["body"], &ctx)
+        }
+    }
+
+    /// An optional body offered as JSON and/or a form: `.some(nil)` when the request has none.
+    public static func optionalNegotiatedBody<Context: RequestContext, T>(
+        _ request: Request, _ context: Context, _ ctx: inout DecodeContext,
+        json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil
+    ) async throws -> T?? {
+        var probe = request
+        let buffer = try await probe.collectBody(upTo: context.maxUploadSize)
+        if buffer.readableBytes == 0 { return .some(nil) }
+        probe.body = .init(buffer: buffer)
+        return try await negotiatedBody(probe, context, &ctx, json: json, form: form).map { .some($0) }
+    }
+
+    enum NegotiatedBody {
+        case json(JSONValue)
+        case form(JSONObject)
+    }
+
+    static func readNegotiated<Context: RequestContext>(
+        _ request: Request, _ context: Context, acceptsJSON: Bool, form arrayFields: [String]?
+    ) async throws -> NegotiatedBody? {
+        let mediaType = request.headers[.contentType].map { type in
+            (type.split(separator: ";").first.map { $0.trimmedWhitespace } ?? "").lowercased()
+        }
+        if let mediaType, mediaType == "application/x-www-form-urlencoded", let arrayFields {
+            var request = request
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            do {
+                return .form(try buffer.withUnsafeReadableBytes { bytes throws(FormBody.Malformed) in
+                    try FormBody.parse(bytes, arrayFields: arrayFields)
+                })
+            } catch {
+                throw ValidationFailure([ValidationIssue(
+                    type: "form_invalid", loc: ["body"], msg: "Form decode error",
+                    input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))])
+            }
+        }
+        guard acceptsJSON, mediaType == nil || mediaType == "application/json" || mediaType!.hasSuffix("+json") else {
+            throw APIProblem(status: 415, "Unsupported Media Type")
+        }
+        return try await readJSON(request, context).map { .json($0) }
+    }
+}
