@@ -74,6 +74,11 @@ public final class PGClient: Sendable {
     /// True when at least one connection is open and in pipeline mode.
     public var isReady: Bool { connections.contains { $0.status == .ready } }
 
+    /// How many connections the pool keeps, and how many are open and in pipeline mode now (for metrics).
+    public var connectionStates: (ready: Int, total: Int) {
+        (connections.reduce(0) { $0 + ($1.status == .ready ? 1 : 0) }, connections.count)
+    }
+
     /// Statements submitted and not yet answered, over all connections (for metrics and tests).
     public var outstandingStatements: Int { connections.reduce(0) { $0 + $1.statusAndLoad.load } }
 

@@ -20,6 +20,9 @@ public actor HashLimiter {
         self.queueLimit = max(0, queueLimit)
     }
 
+    /// Hashes running and callers waiting for a slot, for metrics.
+    public var load: (running: Int, waiting: Int) { (running, waiting.count) }
+
     public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         if running >= concurrency {
             guard waiting.count < queueLimit else { throw Busy() }

@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     /// Statements that may wait on one connection; beyond that a request answers 503 with `Retry-After`.
     public var databaseQueueLimit = 256
     public var logLevel: Logger.Level = .info
+    /// `text` (swift-log's stream format) or `json` (one object per line).
+    public var logFormat = LogFormat.text
+    /// Where `GET /metrics` is served: nil on the API port; a port of its own (on `host`) keeps it off the API.
+    public var metricsPort: Int?
     public var dataDirectory = "./.todo-data"
     /// How many password hashes may run at once (each takes ~0.2 s of a core), and how many may wait.
     public var hashConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -30,10 +34,14 @@ public struct ServerConfiguration: Sendable {
     /// After SIGTERM, how long requests in progress may take before their connections are closed.
     public var shutdownTimeout: TimeInterval = 10
 
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
+
     public init() {}
 
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
-    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL`, `DATA_DIR`, and the limits
+    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL`, `LOG_FORMAT`, `METRICS_PORT`, `DATA_DIR`, and the limits
     /// `HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `SHUTDOWN_TIMEOUT` (seconds), `MAX_BODY_SIZE` (bytes)
     /// and `MAX_CONNECTIONS`, and the login throttle `LOGIN_FAILURES_PER_EMAIL`, `LOGIN_FAILURES_PER_ADDRESS` and
     /// `LOGIN_FAILURE_WINDOW` (seconds).
@@ -59,6 +67,13 @@ public struct ServerConfiguration: Sendable {
         if let value = nonEmpty("LOGIN_FAILURES_PER_EMAIL") { loginFailuresPerEmail = try Self.integer("LOGIN_FAILURES_PER_EMAIL", value, 1...1_000_000) }
         if let value = nonEmpty("LOGIN_FAILURES_PER_ADDRESS") { loginFailuresPerAddress = try Self.integer("LOGIN_FAILURES_PER_ADDRESS", value, 1...1_000_000) }
         if let value = nonEmpty("LOGIN_FAILURE_WINDOW") { loginFailureWindow = TimeInterval(try Self.integer("LOGIN_FAILURE_WINDOW", value, 1...86_400)) }
+        if let value = nonEmpty("LOG_FORMAT") {
+            guard let format = LogFormat(rawValue: value.lowercased()) else {
+                throw ConfigurationProblem("LOG_FORMAT must be text or json, got '\(value)'")
+            }
+            logFormat = format
+        }
+        if let value = nonEmpty("METRICS_PORT") { metricsPort = try Self.integer("METRICS_PORT", value, 0...65535) }
         if let value = nonEmpty("SHUTDOWN_TIMEOUT") { shutdownTimeout = TimeInterval(try Self.integer("SHUTDOWN_TIMEOUT", value, 0...3600)) }
     }
 

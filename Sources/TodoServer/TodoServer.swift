@@ -13,7 +13,8 @@ import TodoStore
 /// handler and the router, started and stopped in that order and torn down in reverse.
 public enum TodoServer {
     /// Serves until SIGINT/SIGTERM, then shuts down gracefully.
-    public static func serve(_ configuration: ServerConfiguration, logger: Logger) async throws {
+    /// `metrics` is the process's swift-metrics backend (`ServerMetrics.bootstrap()`, once per process).
+    public static func serve(_ configuration: ServerConfiguration, logger: Logger, metrics: ServerMetrics) async throws {
         let database = try Database.open(configuration, logger: logger)
         defer { database.close() }
         database.embedded?.supervise()
@@ -44,9 +45,26 @@ public enum TodoServer {
             hasher: .recommended,
             hashing: HashLimiter(concurrency: configuration.hashConcurrency, queueLimit: configuration.hashQueueLimit),
             logger: logger)
+        metrics.recordBuildInfo(handler.spec)
+        let sources = ServerMetrics.Sources(database: client, hashing: handler.hashing)
+        let router = buildRouter(handler, configuration: configuration, metrics: metrics)
+        var services: [any Service] = []
+        if let metricsPort = configuration.metricsPort {
+            let metricsRouter = Router(context: TodoRequestContext.self)
+            metrics.registerRoute(on: metricsRouter, sources: sources)
+            services.append(Application(
+                router: metricsRouter,
+                configuration: .init(address: .hostname(configuration.host, port: metricsPort), serverName: nil),
+                onServerRunning: { channel in
+                    logger.notice("metrics on http://\(configuration.host):\(channel.localAddress?.port ?? metricsPort)/metrics")
+                },
+                logger: logger))
+        } else {
+            metrics.registerRoute(on: router, sources: sources)
+        }
         let limits = configuration.connectionLimits
         let app = Application(
-            router: buildRouter(handler, configuration: configuration),
+            router: router,
             server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits) },
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil,
@@ -56,9 +74,10 @@ public enum TodoServer {
                 logger.notice("todo-api listening on http://\(configuration.host):\(port)")
             },
             logger: logger)
+        services.insert(app, at: 0)
         // SIGTERM or SIGINT: stop accepting, let requests in progress finish for `shutdownTimeout`, then
         // close what is left (a client trickling a body cannot keep the process up) and exit 0.
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = Duration.milliseconds(Int64(configuration.shutdownTimeout * 1000))
         do {
             try await ServiceGroup(configuration: group).run()
@@ -76,9 +95,9 @@ public enum TodoServer {
         logger.notice(applied.isEmpty ? "schema is up to date" : "applied migrations \(applied.map(String.init).joined(separator: ", "))")
     }
 
-    public static func buildRouter(_ handler: TodoHandler, configuration: ServerConfiguration) -> Router<TodoRequestContext> {
+    public static func buildRouter(_ handler: TodoHandler, configuration: ServerConfiguration, metrics: ServerMetrics) -> Router<TodoRequestContext> {
         let router = Router(context: TodoRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: RequestObservationMiddleware(metrics: metrics.requests))
         router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins))
         router.add(middleware: LoginThrottleMiddleware(throttle: LoginThrottle(policy: .init(

@@ -36,9 +36,16 @@ struct Options: ParsableArguments {
 
 func makeLogger(_ configuration: ServerConfiguration) -> Logger {
     LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardOutput(label: label)
-        handler.logLevel = configuration.logLevel
-        return handler
+        switch configuration.logFormat {
+        case .text:
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = configuration.logLevel
+            return handler
+        case .json:
+            var handler = JSONLogHandler(label: label)
+            handler.logLevel = configuration.logLevel
+            return handler
+        }
     }
     return Logger(label: "todo-api")
 }
@@ -87,7 +94,7 @@ struct Serve: AsyncParsableCommand {
             if let dbPoolSize { configuration.databasePoolSize = try ServerConfiguration.integer("--db-pool-size", String(dbPoolSize), 1...64) }
             if let dbQueueLimit { configuration.databaseQueueLimit = try ServerConfiguration.integer("--db-queue-limit", String(dbQueueLimit), 1...100_000) }
             if let accessTokenTtl { configuration.accessTokenTTL = TimeInterval(try ServerConfiguration.integer("--access-token-ttl", String(accessTokenTtl), 1...31_536_000)) }
-            try await TodoServer.serve(configuration, logger: makeLogger(configuration))
+            try await TodoServer.serve(configuration, logger: makeLogger(configuration), metrics: .bootstrap())
         }
     }
 }

@@ -46,9 +46,9 @@ struct HTTPClient {
         return try exchange(Data(head.utf8) + Data((body ?? "").utf8))
     }
 
-    func json(_ method: String, _ path: String, _ object: Any, token: String? = nil) throws -> HTTPResponse {
+    func json(_ method: String, _ path: String, _ object: Any, headers: [String: String] = [:], token: String? = nil) throws -> HTTPResponse {
         let data = try JSONSerialization.data(withJSONObject: object)
-        return try request(method, path, body: String(decoding: data, as: UTF8.self), token: token)
+        return try request(method, path, headers: headers, body: String(decoding: data, as: UTF8.self), token: token)
     }
 
     /// Sends raw bytes and reads the response until the server closes the connection.
