@@ -116,6 +116,8 @@ extension Operations {
             case ok(RawBody, headers: OkHeaders)
             /// `304`: The client's copy, named in `If-None-Match`, is current.
             case notModified(headers: NotModifiedHeaders)
+            /// `422`: The request breaks the schema; every violation is listed.
+            case unprocessableContent(HTTPValidationError)
         }
     }
 }
@@ -127,7 +129,7 @@ extension Operations {
     ///
     /// `GET /openapi.json` (operationId `get_openapi_json`)
     ///
-    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:63:5).
+    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:64:5).
     public enum GetOpenapiJson {
         public static let operationId = "get_openapi_json"
 
@@ -172,6 +174,8 @@ extension Operations {
             case ok([String: JSONValue], headers: OkHeaders)
             /// `304`: The client's copy, named in `If-None-Match`, is current.
             case notModified(headers: NotModifiedHeaders)
+            /// `422`: The request breaks the schema; every violation is listed.
+            case unprocessableContent(HTTPValidationError)
         }
     }
 }
@@ -181,7 +185,7 @@ extension Operations {
     ///
     /// `POST /api/auth/register` (operationId `register`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:82:5).
+    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:84:5).
     public enum Register {
         public static let operationId = "register"
 
@@ -222,7 +226,7 @@ extension Operations {
     ///
     /// `POST /api/auth/login` (operationId `login`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:106:5).
+    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:108:5).
     public enum Login {
         public static let operationId = "login"
 
@@ -287,7 +291,7 @@ extension Operations {
     ///
     /// `POST /api/auth/logout` (operationId `logout`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/logout/post` (openapi.yaml:149:5).
+    /// - Remark: Generated from `#/paths//api/auth/logout/post` (openapi.yaml:151:5).
     public enum Logout {
         public static let operationId = "logout"
 
@@ -330,7 +334,7 @@ extension Operations {
     ///
     /// `POST /api/auth/password` (operationId `change_password`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:162:5).
+    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:164:5).
     public enum ChangePassword {
         public static let operationId = "change_password"
 
@@ -379,7 +383,7 @@ extension Operations {
     ///
     /// `GET /api/auth/me` (operationId `me`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:186:5).
+    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:188:5).
     public enum Me {
         public static let operationId = "me"
 
@@ -422,7 +426,7 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks` (operationId `list_tasks`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:204:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:206:5).
     public enum ListTasks {
         public static let operationId = "list_tasks"
 
@@ -506,7 +510,7 @@ extension Operations {
     ///
     /// `POST /api/{user_id}/tasks` (operationId `create_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:238:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:240:5).
     public enum CreateTask {
         public static let operationId = "create_task"
 
@@ -581,7 +585,7 @@ extension Operations {
             case unprocessableContent(HTTPValidationError)
         }
 
-        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:263:23).
+        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:265:23).
         public enum IdempotentReplayed: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
             case `true`
         }
@@ -593,7 +597,7 @@ extension Operations {
     ///
     /// `GET /api/{user_id}/tasks/{task_id}` (operationId `get_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:282:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:284:5).
     public enum GetTask {
         public static let operationId = "get_task"
 
@@ -658,7 +662,7 @@ extension Operations {
     ///
     /// `PUT /api/{user_id}/tasks/{task_id}` (operationId `update_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:299:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:301:5).
     public enum UpdateTask {
         public static let operationId = "update_task"
 
@@ -722,7 +726,7 @@ extension Operations {
     ///
     /// `DELETE /api/{user_id}/tasks/{task_id}` (operationId `delete_task`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:324:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/delete` (openapi.yaml:326:5).
     public enum DeleteTask {
         public static let operationId = "delete_task"
 
@@ -784,7 +788,7 @@ extension Operations {
     ///
     /// `PATCH /api/{user_id}/tasks/{task_id}/complete` (operationId `toggle_task_completion`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:343:5).
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/complete/patch` (openapi.yaml:345:5).
     public enum ToggleTaskCompletion {
         public static let operationId = "toggle_task_completion"
 

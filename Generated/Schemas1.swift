@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/HealthResponse` (openapi.yaml:435:7).
+/// - Remark: Generated from `#/components/schemas/HealthResponse` (openapi.yaml:437:7).
 public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var status: HealthResponse.Status
 
@@ -46,7 +46,7 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
         return Self(status: _status)
     }
 
-    /// - Remark: Generated from `#/components/schemas/HealthResponse/properties/status` (openapi.yaml:438:17).
+    /// - Remark: Generated from `#/components/schemas/HealthResponse/properties/status` (openapi.yaml:440:17).
     public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case healthy
     }
@@ -54,7 +54,7 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
 
 /// The OAuth2 password flow's form, as FastAPI's `OAuth2PasswordRequestForm` reads it.
 ///
-/// - Remark: Generated from `#/components/schemas/LoginForm` (openapi.yaml:479:7).
+/// - Remark: Generated from `#/components/schemas/LoginForm` (openapi.yaml:481:7).
 public struct LoginForm: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var username: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -135,13 +135,13 @@ public struct LoginForm: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
         return Self(username: _username, password: _password, grantType: _grantType, scope: _scope, clientId: _clientId, clientSecret: _clientSecret)
     }
 
-    /// - Remark: Generated from `#/components/schemas/LoginForm/properties/grant_type` (openapi.yaml:485:21).
+    /// - Remark: Generated from `#/components/schemas/LoginForm/properties/grant_type` (openapi.yaml:487:21).
     public enum GrantType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case password
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:512:7).
+/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:514:7).
 public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var accessToken: String
     public var tokenType: Token.TokenType
@@ -201,13 +201,13 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
         return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
     }
 
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:516:21).
+    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:518:21).
     public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case bearer
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:543:7).
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
 public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var title: String

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/ReadyResponse` (openapi.yaml:441:7).
+/// - Remark: Generated from `#/components/schemas/ReadyResponse` (openapi.yaml:443:7).
 public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var status: ReadyResponse.Status
 
@@ -46,7 +46,7 @@ public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
         return Self(status: _status)
     }
 
-    /// - Remark: Generated from `#/components/schemas/ReadyResponse/properties/status` (openapi.yaml:444:17).
+    /// - Remark: Generated from `#/components/schemas/ReadyResponse/properties/status` (openapi.yaml:446:17).
     public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case ready
     }
@@ -54,12 +54,12 @@ public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JS
 
 /// An OpenAPI document; its full schema is the OpenAPI specification's own.
 ///
-/// - Remark: Generated from `#/components/schemas/OpenAPIDocument` (openapi.yaml:491:7).
+/// - Remark: Generated from `#/components/schemas/OpenAPIDocument` (openapi.yaml:493:7).
 public typealias OpenAPIDocument = [String: JSONValue]
 
 /// The limits a task's members share in every request.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:522:7).
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:524:7).
 public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -111,7 +111,7 @@ public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:554:7).
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:556:7).
 public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: String
 

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:447:7).
+/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:449:7).
 public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -63,7 +63,7 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:496:7).
+/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:498:7).
 public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     /// Write-only: accepted in requests, never encoded into a response.
     public var currentPassword: String
@@ -112,7 +112,7 @@ public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, J
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:529:7).
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
 public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String
     public var description: Field<String>
@@ -164,7 +164,7 @@ public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:560:7).
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:562:7).
 public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var loc: [ValidationError.LocItem]
     public var msg: String
@@ -239,7 +239,7 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
         return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
     }
 
-    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:566:13).
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:568:13).
     public indirect enum LocItem: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
         case case1(String)
         case case2(Int)

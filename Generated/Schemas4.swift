@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:467:7).
+/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:469:7).
 public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -55,7 +55,7 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:503:7).
+/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:505:7).
 public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var id: Int
     public var email: String
@@ -125,7 +125,7 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 
 /// Only the members present change; `description` sent as null is cleared.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:535:7).
+/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:537:7).
 public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var title: String?
     public var description: Field<String>
@@ -185,7 +185,7 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:575:7).
+/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:577:7).
 public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var detail: [ValidationError]?
 

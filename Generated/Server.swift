@@ -393,6 +393,8 @@ extension Operations.GetOpenapiSpec.Output {
             var fields = HTTPFields()
             Respond.header(&fields, "ETag", headers.eTag)
             return Respond.empty(304, headers: fields)
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
@@ -409,6 +411,8 @@ extension Operations.GetOpenapiJson.Output {
             var fields = HTTPFields()
             Respond.header(&fields, "ETag", headers.eTag)
             return Respond.empty(304, headers: fields)
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }

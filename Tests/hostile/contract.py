@@ -12,6 +12,10 @@ def schemathesis(ctx):
     script = os.path.normpath(SCRIPT)
     if not os.path.exists(script):
         skip("scripts/schemathesis.sh does not exist")
+    # Schemathesis logs in with thousands of generated emails and passwords, JSON and form, all from 127.0.0.1:
+    # under the default throttle the address is soon refused (429, documented) for every later case too. The
+    # throttle has its own cases (storms.*); here it is lifted, and the default server comes back after the case.
+    ctx.start_server(LOGIN_FAILURES_PER_ADDRESS="1000000", LOGIN_FAILURES_PER_EMAIL="1000000")
     log_path = os.path.join(ctx.work, "schemathesis.log")
     env = dict(os.environ)
     if ctx.quick:
