@@ -29,14 +29,17 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        // MARK: The generator: spec text -> YAML tree -> OpenAPI model -> Swift files.
+        // MARK: The generator: spec text -> YAML tree -> OpenAPI model -> Swift (and TypeScript) files.
         .target(name: "YAMLTree", dependencies: ["CYAML"]),
         .target(name: "OpenAPIModel", dependencies: ["YAMLTree"]),
         .target(name: "OpenAPIGenerator", dependencies: ["OpenAPIModel"]),
+        // The same model -> TypeScript types and a typed fetch client, for the frontend.
+        .target(name: "OpenAPITypeScript", dependencies: ["OpenAPIModel"]),
         .executableTarget(
             name: "openapi-gen",
             dependencies: [
                 "OpenAPIGenerator",
+                "OpenAPITypeScript",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +100,7 @@ let package = Package(
         ),
 
         // MARK: Tests.
-        .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPIModel", "YAMLTree"]),
+        .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPITypeScript", "OpenAPIModel", "YAMLTree"]),
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),

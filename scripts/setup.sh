@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages todo-api builds and runs with (and its hostile suite and schemathesis need: python3,
-# python3-venv), when any is missing. Sourced by run.sh, test.sh and hostile.sh.
-REQUIRED_PACKAGES=(pkg-config libyaml-dev libpq-dev libssl-dev postgresql python3 python3-venv)
+# python3-venv; the client checks of clients.sh: node-typescript for tsc, chromium for the browser run), when any is
+# missing. Sourced by run.sh, test.sh, hostile.sh and clients.sh.
+REQUIRED_PACKAGES=(pkg-config libyaml-dev libpq-dev libssl-dev postgresql python3 python3-venv node-typescript chromium)
 
 ensure_packages() {
   local missing=()

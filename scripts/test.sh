@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine: installs what is missing, starts a private PostgreSQL (as the
 # postgres user when run as root), builds, compiles the generator's output for the public corpus specs, runs every
-# Swift test over real HTTP and SQL, then the hostile suite (scripts/hostile.sh --quick, schemathesis included).
+# Swift test over real HTTP and SQL, then the generated clients against a live server (scripts/clients.sh: TypeScript
+# in Node and headless Chromium, openapi-python-client), then the hostile suite (scripts/hostile.sh --quick,
+# schemathesis included).
 # Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +45,9 @@ fi
 # one shared pool of threads (two here), which would starve the timing-sensitive tests of the data path.
 swift test --skip-build --filter OpenAPIGeneratorTests || status=1
 swift test --skip-build --skip OpenAPIGeneratorTests || status=1
+# The published contract from the frontend's side: Generated/typescript/ type-checked and run in Node and Chromium,
+# and a Python client generated from the spec the server serves.
+scripts/clients.sh || status=1
 # The hostile suite over real HTTP: hostile input, slow clients, login storms, the ledger under faults, and
 # schemathesis (every check, 100 examples per operation, stateful phases, a fixed seed) - shorter runs, same code.
 SCHEMATHESIS_EXAMPLES=${SCHEMATHESIS_EXAMPLES:-100} scripts/hostile.sh --quick || status=1

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import OpenAPIGenerator
+import OpenAPITypeScript
 
 /// The generator's command line: the build plugin's tool, and usable by hand.
 @main
 struct OpenAPIGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-gen",
-        abstract: "Generate Swift types, operations and Hummingbird routes from an OpenAPI 3.0/3.1 document.",
-        subcommands: [Generate.self, Lint.self]
+        abstract: "Generate Swift types, operations and Hummingbird routes (or TypeScript types and a fetch client) from an OpenAPI 3.0/3.1 document.",
+        subcommands: [Generate.self, TypeScript.self, Lint.self]
     )
 }
 
@@ -25,18 +26,27 @@ struct Generate: ParsableCommand {
     func run() throws {
         let result = try SpecFile.generate(spec)
         guard let files = result.files else { throw ExitCode.failure }
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        for (name, contents) in files {
-            let path = (output as NSString).appendingPathComponent(name)
-            let data = Data(contents.utf8)
-            if FileManager.default.contents(atPath: path) == data { continue }
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                SpecFile.printError("\(path):1:1: error: cannot write generated file: \(error.localizedDescription)")
-                throw ExitCode.failure
-            }
-        }
+        try SpecFile.write(files, into: output)
+    }
+}
+
+struct TypeScript: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "typescript",
+        abstract: "Write TypeScript types for the schemas and a typed fetch client (schemas.ts, client.ts, index.ts) into a directory.")
+
+    @Argument(help: "The OpenAPI document (YAML or JSON).")
+    var spec: String
+
+    @Option(name: .shortAndLong, help: "The directory to write the TypeScript files into.")
+    var output: String
+
+    func run() throws {
+        let text = try SpecFile.read(spec)
+        let result = TypeScriptEmitter.emit(spec: text, fileName: (spec as NSString).lastPathComponent)
+        for diagnostic in result.diagnostics { SpecFile.printError(diagnostic.formatted(file: spec)) }
+        guard let files = result.files else { throw ExitCode.failure }
+        try SpecFile.write(files, into: output)
     }
 }
 
@@ -55,6 +65,13 @@ struct Lint: ParsableCommand {
 enum SpecFile {
     /// Reads and generates, printing every diagnostic as `path:line:col: severity: message`.
     static func generate(_ path: String) throws -> Generator.Output {
+        let text = try read(path)
+        let result = Generator.generate(spec: text, fileName: (path as NSString).lastPathComponent)
+        for diagnostic in result.diagnostics { printError(diagnostic.formatted(file: path)) }
+        return result
+    }
+
+    static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             printError("\(path):1:1: error: cannot read the spec file")
             throw ExitCode.failure
@@ -63,9 +80,23 @@ enum SpecFile {
             printError("\(path):1:1: error: the spec is not valid UTF-8")
             throw ExitCode.failure
         }
-        let result = Generator.generate(spec: text, fileName: (path as NSString).lastPathComponent)
-        for diagnostic in result.diagnostics { printError(diagnostic.formatted(file: path)) }
-        return result
+        return text
+    }
+
+    /// Writes each file into `directory`, leaving a file whose content is unchanged untouched (no rebuild).
+    static func write(_ files: [(name: String, contents: String)], into directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, contents) in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let data = Data(contents.utf8)
+            if FileManager.default.contents(atPath: path) == data { continue }
+            do {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                printError("\(path):1:1: error: cannot write generated file: \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+        }
     }
 
     static func printError(_ line: String) {
