@@ -31,12 +31,80 @@ export type ReadyResult =
   }
   | Undocumented;
 
+/** What `getOpenapiSpec` sends. */
+export type GetOpenapiSpecArgs = {
+  headers?: {
+    /**
+     * Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+     * @maxLength 4096
+     */
+    "If-None-Match"?: string;
+  };
+};
+
 /** What `getOpenapiSpec` resolves to, by status. */
 export type GetOpenapiSpecResult =
   | {
     /** The OpenAPI document (a YAML mapping; tools that parse YAML responses see an object). */
     status: 200;
     body: string;
+    headers: {
+      /** A strong entity tag of the document's bytes. */
+      ETag: string;
+    };
+  }
+  | {
+    /** The client's copy, named in `If-None-Match`, is current. */
+    status: 304;
+    body: undefined;
+    headers: {
+      /** A strong entity tag of the document's bytes. */
+      ETag: string;
+    };
+  }
+  | {
+    /** The request breaks the schema; every violation is listed. */
+    status: 422;
+    body: S.HTTPValidationError;
+    headers: {};
+  }
+  | Undocumented;
+
+/** What `getOpenapiJson` sends. */
+export type GetOpenapiJsonArgs = {
+  headers?: {
+    /**
+     * Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+     * @maxLength 4096
+     */
+    "If-None-Match"?: string;
+  };
+};
+
+/** What `getOpenapiJson` resolves to, by status. */
+export type GetOpenapiJsonResult =
+  | {
+    /** The OpenAPI document as JSON. */
+    status: 200;
+    body: S.OpenAPIDocument;
+    headers: {
+      /** A strong entity tag of the document's bytes. */
+      ETag: string;
+    };
+  }
+  | {
+    /** The client's copy, named in `If-None-Match`, is current. */
+    status: 304;
+    body: undefined;
+    headers: {
+      /** A strong entity tag of the document's bytes. */
+      ETag: string;
+    };
+  }
+  | {
+    /** The request breaks the schema; every violation is listed. */
+    status: 422;
+    body: S.HTTPValidationError;
     headers: {};
   }
   | Undocumented;
@@ -80,6 +148,12 @@ export type RegisterResult =
 /** What `login` sends. */
 export type LoginArgs = {
   body: S.UserLogin;
+};
+
+/** What `loginForm` sends. */
+export type LoginFormArgs = {
+  /** Sent as application/x-www-form-urlencoded. */
+  body: S.LoginForm;
 };
 
 /** What `login` resolves to, by status. */
@@ -686,27 +760,54 @@ export class ApiClient {
 
   /**
    * This document, byte for byte as the server was built from it
+   * Served with a strong `ETag`; a client that sends it back in `If-None-Match` gets `304` and no body until the server runs a different spec.
    * `GET /openapi.yaml` (operationId `get_openapi_spec`)
    * @remarks Generated from openapi.yaml:44:5.
    */
-  async getOpenapiSpec(): Promise<GetOpenapiSpecResult> {
+  async getOpenapiSpec(args: GetOpenapiSpecArgs = {}): Promise<GetOpenapiSpecResult> {
     const answer = await this.transport.send(
       {
         method: "GET",
         path: "/openapi.yaml",
+        headers: { "If-None-Match": args.headers?.["If-None-Match"] },
         bearer: false,
       },
       [
-        { status: 200, body: "text", headers: [] },
+        { status: 200, body: "text", headers: [["ETag", "string", true]] },
+        { status: 304, body: "none", headers: [["ETag", "string", true]] },
+        { status: 422, body: "json", headers: [] },
       ],
     );
     return answer as GetOpenapiSpecResult;
   }
 
   /**
+   * This document as JSON, for the tools that fetch `/openapi.json`
+   * The same document as `/openapi.yaml`, as JSON (object keys sorted). Strong `ETag` and `304` as for the YAML.
+   * `GET /openapi.json` (operationId `get_openapi_json`)
+   * @remarks Generated from openapi.yaml:64:5.
+   */
+  async getOpenapiJson(args: GetOpenapiJsonArgs = {}): Promise<GetOpenapiJsonResult> {
+    const answer = await this.transport.send(
+      {
+        method: "GET",
+        path: "/openapi.json",
+        headers: { "If-None-Match": args.headers?.["If-None-Match"] },
+        bearer: false,
+      },
+      [
+        { status: 200, body: "json", headers: [["ETag", "string", true]] },
+        { status: 304, body: "none", headers: [["ETag", "string", true]] },
+        { status: 422, body: "json", headers: [] },
+      ],
+    );
+    return answer as GetOpenapiJsonResult;
+  }
+
+  /**
    * Create an account
    * `POST /api/auth/register` (operationId `register`)
-   * @remarks Generated from openapi.yaml:56:5.
+   * @remarks Generated from openapi.yaml:84:5.
    */
   async register(args: RegisterArgs): Promise<RegisterResult> {
     const answer = await this.transport.send(
@@ -728,8 +829,9 @@ export class ApiClient {
 
   /**
    * Exchange email and password for a bearer token
+   * Takes JSON (`email`, `password`) or, as FastAPI's OAuth2 password flow sends it, a form (`username` holding the email, `password`); the answers are the same.
    * `POST /api/auth/login` (operationId `login`)
-   * @remarks Generated from openapi.yaml:80:5.
+   * @remarks Generated from openapi.yaml:108:5.
    */
   async login(args: LoginArgs): Promise<LoginResult> {
     const answer = await this.transport.send(
@@ -751,9 +853,35 @@ export class ApiClient {
   }
 
   /**
+   * The same operation with its body form-encoded (application/x-www-form-urlencoded).
+   * Exchange email and password for a bearer token
+   * Takes JSON (`email`, `password`) or, as FastAPI's OAuth2 password flow sends it, a form (`username` holding the email, `password`); the answers are the same.
+   * `POST /api/auth/login` (operationId `login`)
+   * @remarks Generated from openapi.yaml:108:5.
+   */
+  async loginForm(args: LoginFormArgs): Promise<LoginResult> {
+    const answer = await this.transport.send(
+      {
+        method: "POST",
+        path: "/api/auth/login",
+        bearer: false,
+        form: args.body,
+      },
+      [
+        { status: 200, body: "json", headers: [] },
+        { status: 401, body: "json", headers: [["WWW-Authenticate", "string", true]] },
+        { status: 422, body: "json", headers: [] },
+        { status: 429, body: "json", headers: [["Retry-After", "integer", true]] },
+        { status: 503, body: "json", headers: [["Retry-After", "integer", true]] },
+      ],
+    );
+    return answer as LoginResult;
+  }
+
+  /**
    * Revoke every token issued to this user so far
    * `POST /api/auth/logout` (operationId `logout`)
-   * @remarks Generated from openapi.yaml:119:5.
+   * @remarks Generated from openapi.yaml:151:5.
    */
   async logout(): Promise<LogoutResult> {
     const answer = await this.transport.send(
@@ -774,7 +902,7 @@ export class ApiClient {
   /**
    * Change the password, given the current one; revokes every earlier token
    * `POST /api/auth/password` (operationId `change_password`)
-   * @remarks Generated from openapi.yaml:132:5.
+   * @remarks Generated from openapi.yaml:164:5.
    */
   async changePassword(args: ChangePasswordArgs): Promise<ChangePasswordResult> {
     const answer = await this.transport.send(
@@ -798,7 +926,7 @@ export class ApiClient {
   /**
    * The user the token belongs to
    * `GET /api/auth/me` (operationId `me`)
-   * @remarks Generated from openapi.yaml:156:5.
+   * @remarks Generated from openapi.yaml:188:5.
    */
   async me(): Promise<MeResult> {
     const answer = await this.transport.send(
@@ -819,7 +947,7 @@ export class ApiClient {
   /**
    * The user's tasks, newest first
    * `GET /api/{user_id}/tasks` (operationId `list_tasks`)
-   * @remarks Generated from openapi.yaml:174:5.
+   * @remarks Generated from openapi.yaml:206:5.
    */
   async listTasks(args: ListTasksArgs): Promise<ListTasksResult> {
     const answer = await this.transport.send(
@@ -844,7 +972,7 @@ export class ApiClient {
    * Add a task
    * Send an `Idempotency-Key` to make retries safe. A retry with the same key and body within 24 hours gets the first answer again (the same task, `Idempotent-Replayed` set) instead of a second task.
    * `POST /api/{user_id}/tasks` (operationId `create_task`)
-   * @remarks Generated from openapi.yaml:208:5.
+   * @remarks Generated from openapi.yaml:240:5.
    */
   async createTask(args: CreateTaskArgs): Promise<CreateTaskResult> {
     const answer = await this.transport.send(
@@ -870,7 +998,7 @@ export class ApiClient {
   /**
    * One task
    * `GET /api/{user_id}/tasks/{task_id}` (operationId `get_task`)
-   * @remarks Generated from openapi.yaml:252:5.
+   * @remarks Generated from openapi.yaml:284:5.
    */
   async getTask(args: GetTaskArgs): Promise<GetTaskResult> {
     const answer = await this.transport.send(
@@ -897,7 +1025,7 @@ export class ApiClient {
    * `updated_at` moves.
    *
    * `PUT /api/{user_id}/tasks/{task_id}` (operationId `update_task`)
-   * @remarks Generated from openapi.yaml:269:5.
+   * @remarks Generated from openapi.yaml:301:5.
    */
   async updateTask(args: UpdateTaskArgs): Promise<UpdateTaskResult> {
     const answer = await this.transport.send(
@@ -922,7 +1050,7 @@ export class ApiClient {
   /**
    * Delete a task
    * `DELETE /api/{user_id}/tasks/{task_id}` (operationId `delete_task`)
-   * @remarks Generated from openapi.yaml:294:5.
+   * @remarks Generated from openapi.yaml:326:5.
    */
   async deleteTask(args: DeleteTaskArgs): Promise<DeleteTaskResult> {
     const answer = await this.transport.send(
@@ -946,7 +1074,7 @@ export class ApiClient {
   /**
    * Flip a task between done and not done
    * `PATCH /api/{user_id}/tasks/{task_id}/complete` (operationId `toggle_task_completion`)
-   * @remarks Generated from openapi.yaml:313:5.
+   * @remarks Generated from openapi.yaml:345:5.
    */
   async toggleTaskCompletion(args: ToggleTaskCompletionArgs): Promise<ToggleTaskCompletionResult> {
     const answer = await this.transport.send(

@@ -55,6 +55,16 @@ public enum Generator {
             w.line("public static let text: String = \(Naming.literal(spec))")
             w.line("/// The same document as compact JSON, keys in the spec's order.")
             w.line("public static let json: String = \(Naming.literal(json))")
+            var headers: [String] = []
+            for operation in document.operations {
+                for response in operation.responses {
+                    for header in response.headers where !headers.contains(where: { $0.lowercased() == header.name.lowercased() }) {
+                        headers.append(header.name)
+                    }
+                }
+            }
+            w.line("/// Every response header the spec documents, once each (what a browser client may need exposed by CORS).")
+            w.line("public static let responseHeaders: [String] = [\(headers.map(Naming.literal).joined(separator: ", "))]")
         }
         let imports = "import APIRuntime\nimport Foundation\n"
         let files = [

@@ -1,4 +1,5 @@
 import Hummingbird
+import TodoAPI
 
 /// CORS as the FastAPI original configured it: listed origins only, credentials allowed, every method and
 /// header, preflights answered here, and every response header the spec documents readable by the browser (the typed
@@ -7,8 +8,8 @@ import Hummingbird
 struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
     let allowedOrigins: Set<String>
     let allowsAnyOrigin: Bool
-    /// The response headers `openapi.yaml` documents that are not CORS-safelisted.
-    static var exposedHeaders: String { "X-Total-Count, Retry-After, WWW-Authenticate, Idempotent-Replayed" }
+    /// The response headers `openapi.yaml` documents that are not CORS-safelisted, and `X-Request-ID`.
+    static var exposedHeaders: String { CORSExposedHeaders.value }
 
     init(origins: [String]) {
         allowedOrigins = Set(origins)
@@ -40,4 +41,13 @@ struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.vary] = "Origin"
         return response
     }
+}
+
+/// Read from the spec at build time, so a response header the spec gains is exposed to browser clients without
+/// an edit here. (A static stored property cannot live in the generic middleware.)
+enum CORSExposedHeaders {
+    static let value: String = {
+        let safelisted: Set<String> = ["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"]
+        return (EmbeddedSpec.responseHeaders.filter { !safelisted.contains($0.lowercased()) } + ["X-Request-ID"]).joined(separator: ", ")
+    }()
 }

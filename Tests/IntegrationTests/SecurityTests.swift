@@ -133,7 +133,7 @@ struct SecurityTests {
 
         let simple = try client.request("GET", "/health", headers: ["Origin": "https://app.example.com"])
         #expect(simple.header("Access-Control-Allow-Origin") == "https://app.example.com")
-        #expect(simple.header("Access-Control-Expose-Headers") == "X-Total-Count, Retry-After, WWW-Authenticate, Idempotent-Replayed")
+        #expect(simple.header("Access-Control-Expose-Headers") == "Retry-After, ETag, WWW-Authenticate, X-Total-Count, Idempotent-Replayed, X-Request-ID")
 
         let stranger = try client.request("OPTIONS", "/api/1/tasks", headers: ["Origin": "https://evil.example", "Access-Control-Request-Method": "GET"])
         #expect(stranger.header("Access-Control-Allow-Origin") == nil)

@@ -32,6 +32,16 @@ export async function runFlow({ createClient, baseUrl, check, label }) {
   const unauthenticated = await api.me();
   expect("no token narrows to 401", unauthenticated.status === 401 && typeof unauthenticated.body.detail === "string", describe(unauthenticated));
 
+  const form = await api.loginForm({ body: { username: email, password, grant_type: "password" } });
+  expect("login with the OAuth2 password form answers 200 with a bearer token",
+    form.status === 200 && form.body.token_type === "bearer", describe(form));
+
+  const spec = await api.getOpenapiJson();
+  const etag = spec.status === 200 ? spec.headers["ETag"] : undefined;
+  const revalidated = await api.getOpenapiJson({ headers: { "If-None-Match": etag } });
+  expect("/openapi.json answers 200 with an ETag, then 304 for it", spec.status === 200 && typeof etag === "string" && revalidated.status === 304,
+    `${describe(spec)} then ${describe(revalidated)}`);
+
   const token = await api.login({ body: { email, password } });
   must("login answers 200 with a bearer token", token.status === 200 && token.body.token_type === "bearer", describe(token));
   api.setToken(token.body.access_token);

@@ -11,6 +11,7 @@ from todo_api_client.api.auth import login, logout, me, register
 from todo_api_client.api.tasks import create_task, delete_task, get_task, list_tasks, toggle_task_completion, update_task
 from todo_api_client.models import (ErrorResponse, HTTPValidationError, TaskCreate, TaskResponse, TaskUpdate, Token,
                                     UserCreate, UserLogin, UserResponse)
+from todo_api_client.models.login_form import LoginForm
 
 failures = 0
 
@@ -52,6 +53,10 @@ def main(base):
     check("a wrong password parses as 401 ErrorResponse with WWW-Authenticate",
           wrong.status_code == 401 and isinstance(wrong.parsed, ErrorResponse) and "www-authenticate" in wrong.headers,
           describe(wrong))
+
+    form = login.sync_detailed(client=anonymous, body=LoginForm(username=email, password=password))
+    check("login with the OAuth2 password form answers 200 with a Token",
+          form.status_code == 200 and isinstance(form.parsed, Token), describe(form))
 
     token = login.sync_detailed(client=anonymous, body=UserLogin(email=email, password=password))
     must("login answers 200 with a Token", token.status_code == 200 and isinstance(token.parsed, Token), describe(token))
