@@ -31,10 +31,12 @@ let package = Package(
         .target(name: "YAMLTree", dependencies: ["CYAML"]),
         .target(name: "OpenAPIModel", dependencies: ["YAMLTree"]),
         .target(name: "OpenAPIGenerator", dependencies: ["OpenAPIModel"]),
+        // Breaking-change report between two versions of a spec (`openapi-gen diff`).
+        .target(name: "OpenAPIDiff", dependencies: ["OpenAPIModel"]),
         .executableTarget(
             name: "openapi-gen",
             dependencies: [
-                "OpenAPIGenerator",
+                "OpenAPIGenerator", "OpenAPIDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +96,7 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPIModel", "YAMLTree"]),
+        .testTarget(name: "OpenAPIDiffTests", dependencies: ["OpenAPIDiff"]),
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),

@@ -10,6 +10,9 @@ public struct Document {
     public var securitySchemes: [SecurityScheme]
     /// The document-wide requirement; an operation's own `security` replaces it.
     public var security: [SecurityRequirement]
+    /// The `paths` key (or the document's start when it has none): where a tool comparing specs points at
+    /// an operation that is gone with its whole path.
+    public var pathsLocation = SourceLocation(line: 1, column: 1)
 }
 
 public enum HTTPMethod: String, CaseIterable, Sendable {
@@ -46,6 +49,8 @@ public struct Parameter {
 public struct MediaContent {
     public var mediaType: String
     public var schema: Schema?
+    /// The media type's key.
+    public var location = SourceLocation(line: 1, column: 1)
 
     public var isJSON: Bool {
         let type = mediaType.lowercased()
@@ -67,6 +72,8 @@ public struct Header {
     public var required: Bool
     public var description: String?
     public var schema: Schema
+    /// The header's name key.
+    public var location = SourceLocation(line: 1, column: 1)
 }
 
 public struct Response {

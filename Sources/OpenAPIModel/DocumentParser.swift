@@ -80,7 +80,7 @@ final class DocumentReader {
         pointerStack = []
         let schemes = securitySchemes(components?["securitySchemes"])
         let globalSecurity = securityRequirements(root["security"], schemes: schemes) ?? []
-        return Document(
+        var document = Document(
             openapi: version,
             title: string(info?["title"], "title") ?? "API",
             version: string(info?["version"], "version") ?? "",
@@ -90,6 +90,8 @@ final class DocumentReader {
             securitySchemes: schemes,
             security: globalSecurity
         )
+        document.pathsLocation = root.mapping?.first { $0.key.scalar == "paths" }?.key.location ?? root.location
+        return document
     }
 
     // MARK: Scalars

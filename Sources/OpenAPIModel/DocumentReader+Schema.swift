@@ -27,6 +27,7 @@ extension DocumentReader {
         }
         for (key, value) in pairs {
             guard let keyword = key.scalar else { continue }
+            result.keywordLocations[keyword] = key.location
             switch keyword {
             case "type": readType(value, into: result)
             case "nullable":

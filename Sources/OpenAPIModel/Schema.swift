@@ -34,6 +34,9 @@ public final class Schema {
     }
 
     public var location: SourceLocation
+    /// Where each keyword of this schema was written (`"maxLength"` -> its key), so a tool comparing two specs
+    /// can point at the very keyword that changed.
+    public var keywordLocations: [String: SourceLocation] = [:]
     public var ref: String?
     /// JSON types, without "null"; empty means any type.
     public var types: [String] = []

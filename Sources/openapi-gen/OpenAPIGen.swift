@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenAPIDiff
 import OpenAPIGenerator
 
 /// The generator's command line: the build plugin's tool, and usable by hand.
@@ -8,7 +9,7 @@ struct OpenAPIGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-gen",
         abstract: "Generate Swift types, operations and Hummingbird routes from an OpenAPI 3.0/3.1 document.",
-        subcommands: [Generate.self, Lint.self]
+        subcommands: [Generate.self, Lint.self, Diff.self]
     )
 }
 
