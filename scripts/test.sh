@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine: installs what is missing, starts a private PostgreSQL (as the
-# postgres user when run as root), builds, compiles the generator's output for the public corpus specs, runs every
-# Swift test over real HTTP and SQL, then the hostile suite (scripts/hostile.sh --quick, schemathesis included).
+# postgres user when run as root), builds, checks the spec for breaking changes since the previous commit, compiles
+# the generator's output for the public corpus specs, runs every Swift test over real HTTP and SQL, then the
+# hostile suite (scripts/hostile.sh --quick, schemathesis included).
 # Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,8 @@ swift build --build-tests
 export TODO_API_BIN="$(swift build --show-bin-path)/todo-api"
 
 status=0
+# Breaking changes to the contract since the previous commit (allowed when info.version's major number went up).
+scripts/spec-compat.sh || status=1
 if [ -d ../shared/openapi-corpus ]; then
   echo "Compiling the generated code of the corpus specs (debug):"
   scripts/compile-generated.sh ../shared/openapi-corpus/0[1-7]*.yaml ../shared/openapi-corpus/09-*.yaml || status=1

@@ -55,7 +55,7 @@ extension DocumentComparer {
         let before = Set(pair.old.types), after = Set(pair.new.types)
         if before != after {
             let widened = Self.accepts(after, everything: before), narrowed = Self.accepts(before, everything: after)
-            let change = "type \(Self.describe(pair.old.types)) -> \(Self.describe(pair.new.types))"
+            let change = "\(Self.describe(pair.old.types)) -> \(Self.describe(pair.new.types))"
             guard widened || narrowed else {
                 reportAlways(pair, "type changed: \(change)", keyword: "type")
                 return false

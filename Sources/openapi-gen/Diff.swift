@@ -20,14 +20,18 @@ struct Diff: ParsableCommand {
     @Argument(help: "The later spec.")
     var new: String
 
+    @Option(help: "How to name the earlier spec in the output (e.g. HEAD~1:openapi.yaml); its path by default.")
+    var oldName: String?
+
     @Flag(help: "Exit 0 on breaking changes when info.version's major number went up (they are then announced).")
     var allowBreakingOnMajorBump = false
 
     func run() throws {
-        let result = SpecDiff.compare(old: try Self.read(old), new: try Self.read(new), oldFile: old, newFile: new)
+        let oldFile = oldName ?? old
+        let result = SpecDiff.compare(old: try Self.read(old), new: try Self.read(new), oldFile: oldFile, newFile: new)
         for problem in result.problems { SpecFile.printError(problem.description) }
         guard result.problems.isEmpty else { throw ExitCode(2) }
-        for finding in result.findings { print(finding.formatted(oldFile: old, newFile: new)) }
+        for finding in result.findings { print(finding.formatted(oldFile: oldFile, newFile: new)) }
         let breaking = result.breaking.count
         print("\(breaking) breaking, \(result.findings.count - breaking) additive (info.version \(result.oldVersion) -> \(result.newVersion))")
         guard breaking > 0 else { return }
