@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages todo-api builds and runs with (and its hostile suite and schemathesis need: python3,
-# python3-venv), when any is missing. Sourced by run.sh, test.sh and hostile.sh.
-REQUIRED_PACKAGES=(pkg-config libyaml-dev libpq-dev libssl-dev postgresql python3 python3-venv)
+# python3-venv; scripts/docs-check.sh: chromium), when any is missing. Sourced by run.sh, test.sh and hostile.sh.
+REQUIRED_PACKAGES=(pkg-config libyaml-dev libpq-dev libssl-dev postgresql python3 python3-venv chromium)
 
 ensure_packages() {
   local missing=()

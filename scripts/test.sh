@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine: installs what is missing, starts a private PostgreSQL (as the
 # postgres user when run as root), builds, checks the spec for breaking changes since the previous commit, compiles
-# the generator's output for the public corpus specs, runs every Swift test over real HTTP and SQL, then the
-# hostile suite (scripts/hostile.sh --quick, schemathesis included).
+# the generator's output for the public corpus specs, runs every Swift test over real HTTP and SQL, checks /docs in
+# headless Chromium, then the hostile suite (scripts/hostile.sh --quick, schemathesis included).
 # Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +46,8 @@ fi
 # one shared pool of threads (two here), which would starve the timing-sensitive tests of the data path.
 swift test --skip-build --filter OpenAPIGeneratorTests || status=1
 swift test --skip-build --skip OpenAPIGeneratorTests || status=1
+# GET /docs in headless Chromium; the screenshot goes to the scratch directory, not over docs/docs-page.png.
+scripts/docs-check.sh --screenshot "$WORK/docs-page.png" || status=1
 # The hostile suite over real HTTP: hostile input, slow clients, login storms, the ledger under faults, and
 # schemathesis (every check, 100 examples per operation, stateful phases, a fixed seed) - shorter runs, same code.
 SCHEMATHESIS_EXAMPLES=${SCHEMATHESIS_EXAMPLES:-100} scripts/hostile.sh --quick || status=1

@@ -6,7 +6,7 @@ public enum Generator {
     /// Every file the generator writes, whatever the spec holds; the build plugin declares exactly these.
     public static let fileNames = [
         "Schemas1.swift", "Schemas2.swift", "Schemas3.swift", "Schemas4.swift",
-        "Operations.swift", "Server.swift", "Spec.swift",
+        "Operations.swift", "Server.swift", "Spec.swift", "DocsPage.swift",
     ]
 
     public struct Output {
@@ -49,6 +49,13 @@ public enum Generator {
         embedded.block("public enum EmbeddedSpec") { w in
             w.line("public static let fileName = \(Naming.literal(fileName))")
             w.line("public static let text: String = \(Naming.literal(spec))")
+            w.line("/// The same document as JSON, for `/openapi.json`.")
+            w.line("public static let json: String = \(Naming.literal(SpecJSON.render(spec) ?? ""))")
+        }
+        var docs = CodeWriter()
+        docs.line("/// The API reference served at `/docs`, rendered from the spec: one self-contained HTML document.")
+        docs.block("public enum EmbeddedDocs") { w in
+            w.line("public static let html: String = \(Naming.literal(DocsPageRenderer.render(document)))")
         }
         let imports = "import APIRuntime\nimport Foundation\n"
         let files = [
@@ -59,6 +66,7 @@ public enum Generator {
             ("Operations.swift", header + imports + "\n" + namespaces.text),
             ("Server.swift", header + imports + "\n" + server.text),
             ("Spec.swift", header + "\n" + embedded.text),
+            ("DocsPage.swift", header + "\n" + docs.text),
         ]
         return Output(files: files, diagnostics: diagnostics.sorted)
     }

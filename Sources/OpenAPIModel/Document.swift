@@ -13,6 +13,10 @@ public struct Document {
     /// The `paths` key (or the document's start when it has none): where a tool comparing specs points at
     /// an operation that is gone with its whole path.
     public var pathsLocation = SourceLocation(line: 1, column: 1)
+    /// The `tags` list: names with their descriptions, in the order the docs page groups operations by.
+    public var tags: [(name: String, description: String?)] = []
+    /// `servers[].url`, for examples.
+    public var servers: [String] = []
 }
 
 public enum HTTPMethod: String, CaseIterable, Sendable {
@@ -32,6 +36,7 @@ public struct Operation {
     /// Alternatives (OR) of requirements (AND of schemes); `[]` alternatives means no security.
     public var security: [SecurityRequirement]
     public var location: SourceLocation
+    public var tags: [String] = []
 }
 
 public struct Parameter {

@@ -91,6 +91,8 @@ final class DocumentReader {
             security: globalSecurity
         )
         document.pathsLocation = root.mapping?.first { $0.key.scalar == "paths" }?.key.location ?? root.location
+        document.tags = root["tags"]?.sequence?.compactMap { tag in tag["name"]?.scalar.map { ($0, tag["description"]?.scalar) } } ?? []
+        document.servers = root["servers"]?.sequence?.compactMap { $0["url"]?.scalar } ?? []
         return document
     }
 

@@ -51,7 +51,8 @@ extension DocumentReader {
                     requestBody: opNode["requestBody"].flatMap(requestBody),
                     responses: responses(opNode["responses"], operation: opNode),
                     security: security,
-                    location: methodKey.location
+                    location: methodKey.location,
+                    tags: opNode["tags"]?.sequence?.compactMap(\.scalar) ?? []
                 ))
             }
         }

@@ -66,6 +66,8 @@ public final class Schema {
     public var maxItems: Int?
     public var uniqueItems = false
     public var defaultValue: SpecValue?
+    /// `example`, then the items of `examples`: what documentation shows.
+    public var examples: [SpecValue] = []
     public var readOnly = false
     public var writeOnly = false
     public var deprecated = false

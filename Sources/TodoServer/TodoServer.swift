@@ -86,6 +86,7 @@ public enum TodoServer {
             maximumFailuresPerAddress: configuration.loginFailuresPerAddress,
             window: configuration.loginFailureWindow))))
         handler.registerRoutes(on: router)
+        DocsRoute.register(on: router)
         return router
     }
 
