@@ -29,7 +29,14 @@ struct FlatSchema {
     func location(of keyword: String) -> SourceLocation { keywordLocations[keyword] ?? location }
 
     /// - Parameter resolve: follows a schema's `$ref`s to the component they name (nil for a dangling one).
-    init(_ schema: Schema, resolve: (Schema) -> Schema?, depth: Int = 0) {
+    init(_ schema: Schema, resolve: (Schema) -> Schema?) {
+        var merged: Set<ObjectIdentifier> = [ObjectIdentifier(schema)]
+        self.init(schema, resolve: resolve, merged: &merged)
+    }
+
+    /// `merged` holds the schemas folded in so far: each is folded once, so `allOf` cycles end and a member
+    /// named twice costs nothing more.
+    private init(_ schema: Schema, resolve: (Schema) -> Schema?, merged: inout Set<ObjectIdentifier>) {
         location = schema.location
         keywordLocations = schema.keywordLocations
         types = schema.types
@@ -55,11 +62,9 @@ struct FlatSchema {
         uniqueItems = schema.uniqueItems
         readOnly = schema.readOnly
         writeOnly = schema.writeOnly
-        // allOf nests as deep as the spec reader allowed; the depth bound only keeps a malformed model finite.
-        guard depth < 128 else { return }
         for member in schema.allOf {
-            guard let resolved = resolve(member) else { continue }
-            merge(FlatSchema(resolved, resolve: resolve, depth: depth + 1))
+            guard let resolved = resolve(member), merged.insert(ObjectIdentifier(resolved)).inserted else { continue }
+            merge(FlatSchema(resolved, resolve: resolve, merged: &merged))
         }
     }
 

@@ -9,12 +9,20 @@ indirect enum DocsExample {
     case array([DocsExample])
 
     struct Builder {
+        /// How many values one example may hold: a spec whose members fan out into many components at every
+        /// level would otherwise build an example exponential in its depth.
+        final class Budget {
+            var remaining = 2_000
+        }
+
         let components: [String: Schema]
         /// Requests leave out read-only members, answers write-only ones.
         let isRequest: Bool
+        let budget = Budget()
 
         func example(_ schema: Schema, name: String? = nil, depth: Int = 0, seen: Set<String> = []) -> DocsExample {
-            guard depth < 8 else { return .value(.null) }
+            budget.remaining -= 1
+            guard depth < 8, budget.remaining >= 0 else { return .value(.null) }
             if let ref = schema.ref {
                 guard !seen.contains(ref), let target = components[ref] else { return .value(.null) }
                 return example(target, name: name, depth: depth + 1, seen: seen.union([ref]))

@@ -50,12 +50,17 @@ extension DocsPageRenderer {
     }
 
     /// The schema and its `allOf` members, components followed, deepest first, so a merge lets the schema win.
-    static func allOfMembers(_ schema: Schema, components: [String: Schema], depth: Int = 0) -> [Schema] {
-        guard depth < 32 else { return [] }
+    /// Each schema is listed once, so a cycle through `allOf` ends.
+    static func allOfMembers(_ schema: Schema, components: [String: Schema]) -> [Schema] {
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(schema)]
+        return allOfMembers(schema, components: components, seen: &seen)
+    }
+
+    private static func allOfMembers(_ schema: Schema, components: [String: Schema], seen: inout Set<ObjectIdentifier>) -> [Schema] {
         var members: [Schema] = []
         for member in schema.allOf {
-            guard let target = member.ref.map({ components[$0] }) ?? member else { continue }
-            members += allOfMembers(target, components: components, depth: depth + 1)
+            guard let target = member.ref.map({ components[$0] }) ?? member, seen.insert(ObjectIdentifier(target)).inserted else { continue }
+            members += allOfMembers(target, components: components, seen: &seen)
         }
         return members + [schema]
     }

@@ -146,4 +146,24 @@ struct SchemaDiffTests {
         #expect(try single(diff(Self.allOf, optional)).change == "property 'title' became optional")
         #expect(try single(diff(Self.allOf, optional)).kind == .additive)
     }
+
+    /// `allOf` members that name each other (twice each, so a walk without memory doubles at every level) end.
+    @Test func allOfCyclesEnd() throws {
+        let cyclic = edited(Self.allOf, ("""
+                Update:
+                  allOf:
+                    - $ref: '#/components/schemas/Fields'
+            """, """
+                Update:
+                  allOf:
+                    - $ref: '#/components/schemas/Fields'
+                    - $ref: '#/components/schemas/Update'
+                    - $ref: '#/components/schemas/Loop'
+                    - $ref: '#/components/schemas/Loop'
+                Loop:
+                  allOf: [{$ref: '#/components/schemas/Update'}, {$ref: '#/components/schemas/Update'}, {$ref: '#/components/schemas/Loop'}]
+            """))
+        let shorter = edited(cyclic, ("maxLength: 200", "maxLength: 100"))
+        #expect(try single(diff(cyclic, shorter)).change == "maxLength lowered from 200 to 100")
+    }
 }
