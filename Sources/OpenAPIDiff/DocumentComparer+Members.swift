@@ -2,7 +2,8 @@ extension DocumentComparer {
     /// A raised lower bound or a lowered upper bound accepts less; so does a bound that appears.
     func compareBounds(_ pair: SchemaPair) {
         for keyword in FlatSchema.lowerBounds + FlatSchema.upperBounds {
-            let before = pair.old.bounds[keyword], after = pair.new.bounds[keyword]
+            let before = pair.old.bounds[keyword]
+            let after = pair.new.bounds[keyword]
             let isLower = FlatSchema.lowerBounds.contains(keyword)
             switch (before, after) {
             case (nil, let bound?): report(pair, narrowed: true, "\(keyword) \(bound) added", keyword: keyword)
@@ -34,7 +35,9 @@ extension DocumentComparer {
 
     /// Members by name. Read-only members are not sent, write-only ones not answered: each side skips those.
     func compareProperties(_ pair: SchemaPair, subject: String, pointer: String) {
-        let old = pair.old, new = pair.new, direction = pair.direction
+        let old = pair.old
+        let new = pair.new
+        let direction = pair.direction
         if old.properties.isEmpty && new.properties.isEmpty && old.required == new.required { return }
         let skipped = { (schema: Schema, components: [String: Schema]) -> Bool in
             guard let resolved = Self.resolve(schema, in: components)?.schema else { return false }
@@ -51,16 +54,18 @@ extension DocumentComparer {
             if wasRequired != isRequired {
                 // A request member that must now be sent breaks; an answer member that may now be missing breaks.
                 let breaks = direction == .request ? isRequired : !isRequired
-                report(breaks ? .breaking : .additive, pair.subject, "property '\(name)' became \(isRequired ? "required" : "optional")",
-                       old: old.location(of: "required"), new: new.location(of: "required"))
+                report(
+                    breaks ? .breaking : .additive, pair.subject, "property '\(name)' became \(isRequired ? "required" : "optional")",
+                    old: old.location(of: "required"), new: new.location(of: "required"))
             }
             compare(schema, match.schema, direction, subject: subject, pointer: pointer + "." + name)
         }
         for (name, schema) in new.properties where !old.properties.contains(where: { $0.name == name }) && !skipped(schema, newSchemas) {
             let required = new.required.contains(name)
             let breaks = direction == .request && required
-            report(breaks ? .breaking : .additive, pair.subject, "new \(required ? "required" : "optional") property '\(name)'",
-                   old: parents.old, new: schema.location)
+            report(
+                breaks ? .breaking : .additive, pair.subject, "new \(required ? "required" : "optional") property '\(name)'",
+                old: parents.old, new: schema.location)
         }
         switch (old.additionalProperties, new.additionalProperties) {
         case (.forbidden, .forbidden), (.allowed, .allowed): break
@@ -73,7 +78,8 @@ extension DocumentComparer {
 
     /// `oneOf`/`anyOf` alternatives by position: a request that loses one, or an answer that gains one, breaks.
     func compareAlternatives(_ pair: SchemaPair, subject: String, pointer: String) {
-        let before = pair.old.alternatives, after = pair.new.alternatives
+        let before = pair.old.alternatives
+        let after = pair.new.alternatives
         if before.count != after.count {
             let keyword = after.isEmpty ? pair.old.alternativesKeyword : pair.new.alternativesKeyword
             // Alternatives where there were none constrain; none where there were some free.

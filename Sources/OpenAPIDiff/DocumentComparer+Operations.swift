@@ -5,8 +5,9 @@ extension DocumentComparer {
     func compareSecuritySchemes() {
         for scheme in old.securitySchemes {
             guard let match = new.securitySchemes.first(where: { $0.name == scheme.name }), match.kind != scheme.kind else { continue }
-            report(.breaking, "security scheme '\(scheme.name)'", "changed from \(Self.describe(scheme.kind)) to \(Self.describe(match.kind))",
-                   old: scheme.location, new: match.location)
+            report(
+                .breaking, "security scheme '\(scheme.name)'", "changed from \(Self.describe(scheme.kind)) to \(Self.describe(match.kind))",
+                old: scheme.location, new: match.location)
         }
     }
 
@@ -24,7 +25,8 @@ extension DocumentComparer {
     /// Every way a client could authenticate before must still be accepted: each old alternative must satisfy
     /// some new one (a new alternative that asks for no more schemes than the old one gave).
     func compareSecurity(_ oldOperation: Operation, _ newOperation: Operation) {
-        let before = Self.alternatives(oldOperation.security), after = Self.alternatives(newOperation.security)
+        let before = Self.alternatives(oldOperation.security)
+        let after = Self.alternatives(newOperation.security)
         guard Set(before) != Set(after) else { return }
         let kept = before.allSatisfy { given in after.contains { $0.isSubset(of: given) } }
         let change = "security changed from \(Self.describe(before)) to \(Self.describe(after))"
@@ -66,15 +68,17 @@ extension DocumentComparer {
                 continue
             }
             if parameter.required != match.required {
-                report(match.required ? .breaking : .additive, subject, match.required ? "became required" : "became optional",
-                       old: parameter.sourceLocation, new: match.sourceLocation)
+                report(
+                    match.required ? .breaking : .additive, subject, match.required ? "became required" : "became optional",
+                    old: parameter.sourceLocation, new: match.sourceLocation)
             }
             compare(parameter.schema, match.schema, .request, subject: subject, pointer: "")
         }
         for parameter in newOperation.parameters where !oldKeys.contains(Self.parameterKey(parameter, in: newOperation.path)) {
             let subject = "\(name) parameter '\(parameter.name)' (\(parameter.location.rawValue))"
-            report(parameter.required ? .breaking : .additive, subject, parameter.required ? "new required parameter" : "new optional parameter",
-                   old: oldOperation.location, new: parameter.sourceLocation)
+            report(
+                parameter.required ? .breaking : .additive, subject, parameter.required ? "new required parameter" : "new optional parameter",
+                old: oldOperation.location, new: parameter.sourceLocation)
         }
     }
 
@@ -86,22 +90,26 @@ extension DocumentComparer {
         case (nil, nil):
             return
         case (nil, let body?):
-            report(body.required ? .breaking : .additive, subject, body.required ? "new required request body" : "new optional request body",
-                   old: oldOperation.location, new: body.location)
+            report(
+                body.required ? .breaking : .additive, subject, body.required ? "new required request body" : "new optional request body",
+                old: oldOperation.location, new: body.location)
         case (let body?, nil):
             report(.breaking, subject, "request body removed", old: body.location, new: newOperation.location)
         case (let before?, let after?):
             if before.required != after.required {
-                report(after.required ? .breaking : .additive, subject, after.required ? "became required" : "became optional",
-                       old: before.location, new: after.location)
+                report(
+                    after.required ? .breaking : .additive, subject, after.required ? "became required" : "became optional",
+                    old: before.location, new: after.location)
             }
             compareContents(before.contents, after.contents, .request, subject: subject, parents: (before.location, after.location))
         }
     }
 
     /// Media types match ignoring case; a request may no longer be sent in a removed one, an answer may come in a new one.
-    func compareContents(_ before: [MediaContent], _ after: [MediaContent], _ direction: Direction, subject: String,
-                         parents: (old: SourceLocation, new: SourceLocation)) {
+    func compareContents(
+        _ before: [MediaContent], _ after: [MediaContent], _ direction: Direction, subject: String,
+        parents: (old: SourceLocation, new: SourceLocation)
+    ) {
         for content in before {
             let label = content.isJSON && before.count == 1 ? subject : "\(subject) (\(content.mediaType))"
             guard let match = after.first(where: { $0.mediaType.lowercased() == content.mediaType.lowercased() }) else {
@@ -130,7 +138,8 @@ extension DocumentComparer {
             compareHeaders(response, match, subject: subject)
             compareContents(response.contents, match.contents, .response, subject: subject, parents: (response.location, match.location))
         }
-        for response in newOperation.responses where !oldOperation.responses.contains(where: { $0.status.uppercased() == response.status.uppercased() }) {
+        for response in newOperation.responses
+        where !oldOperation.responses.contains(where: { $0.status.uppercased() == response.status.uppercased() }) {
             report(.additive, "\(name) response \(response.status)", "status added", old: oldOperation.location, new: response.location)
         }
     }
@@ -144,8 +153,9 @@ extension DocumentComparer {
                 continue
             }
             if header.required != match.required {
-                report(match.required ? .additive : .breaking, label, match.required ? "became required" : "became optional",
-                       old: header.location, new: match.location)
+                report(
+                    match.required ? .additive : .breaking, label, match.required ? "became required" : "became optional",
+                    old: header.location, new: match.location)
             }
             compare(header.schema, match.schema, .response, subject: label, pointer: "")
         }

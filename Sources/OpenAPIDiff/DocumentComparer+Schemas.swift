@@ -1,7 +1,9 @@
 extension DocumentComparer {
     /// Follows `$ref`s to the component schema (chains included); nil for a dangling or circular chain.
     static func resolve(_ schema: Schema, in components: [String: Schema]) -> (schema: Schema, component: String?)? {
-        var current = schema, component: String?, seen: Set<String> = []
+        var current = schema
+        var component: String?
+        var seen: Set<String> = []
         while let name = current.ref {
             guard seen.insert(name).inserted, let target = components[name] else { return nil }
             current = target
@@ -43,7 +45,8 @@ extension DocumentComparer {
     }
 
     func report(_ pair: SchemaPair, narrowed: Bool, _ change: String, keyword: String) {
-        report(pair.direction.kind(narrowed: narrowed), pair.subject, change, old: pair.old.location(of: keyword), new: pair.new.location(of: keyword))
+        report(
+            pair.direction.kind(narrowed: narrowed), pair.subject, change, old: pair.old.location(of: keyword), new: pair.new.location(of: keyword))
     }
 
     func reportAlways(_ pair: SchemaPair, _ change: String, keyword: String) {
@@ -52,9 +55,11 @@ extension DocumentComparer {
 
     /// False when the types have nothing in common, so comparing their members would only add noise.
     func compareTypes(_ pair: SchemaPair) -> Bool {
-        let before = Set(pair.old.types), after = Set(pair.new.types)
+        let before = Set(pair.old.types)
+        let after = Set(pair.new.types)
         if before != after {
-            let widened = Self.accepts(after, everything: before), narrowed = Self.accepts(before, everything: after)
+            let widened = Self.accepts(after, everything: before)
+            let narrowed = Self.accepts(before, everything: after)
             let change = "\(Self.describe(pair.old.types)) -> \(Self.describe(pair.new.types))"
             guard widened || narrowed else {
                 reportAlways(pair, "type changed: \(change)", keyword: "type")
@@ -78,7 +83,8 @@ extension DocumentComparer {
     static func describe(_ types: [String]) -> String { types.isEmpty ? "any" : types.joined(separator: "|") }
 
     func compareValues(_ pair: SchemaPair) {
-        let old = pair.old, new = pair.new
+        let old = pair.old
+        let new = pair.new
         switch (old.format, new.format) {
         case (nil, let format?): report(pair, narrowed: true, "format '\(format)' added", keyword: "format")
         case (let format?, nil): report(pair, narrowed: false, "format '\(format)' removed", keyword: "format")
@@ -95,32 +101,41 @@ extension DocumentComparer {
         default: break
         }
         if old.uniqueItems != new.uniqueItems {
-            report(pair, narrowed: new.uniqueItems, new.uniqueItems ? "items must now be unique" : "items no longer need be unique", keyword: "uniqueItems")
+            report(
+                pair, narrowed: new.uniqueItems, new.uniqueItems ? "items must now be unique" : "items no longer need be unique",
+                keyword: "uniqueItems")
         }
     }
 
     /// A request enum that loses a value refuses what clients sent; a response enum that gains one sends what
     /// strict clients (generated enums, ours included) cannot decode: both break.
     func compareEnums(_ pair: SchemaPair) {
-        let old = pair.old, new = pair.new
-        let oldKeyword = old.enumKeyword, newKeyword = new.enumKeyword
+        let old = pair.old
+        let new = pair.new
+        let oldKeyword = old.enumKeyword
+        let newKeyword = new.enumKeyword
         switch (old.enumValues, new.enumValues) {
         case (nil, let values?):
-            report(pair.direction.kind(narrowed: true), pair.subject, "now limited to \(newKeyword) \(Self.render(values))",
-                   old: old.location, new: new.location(of: newKeyword))
+            report(
+                pair.direction.kind(narrowed: true), pair.subject, "now limited to \(newKeyword) \(Self.render(values))",
+                old: old.location, new: new.location(of: newKeyword))
         case (let values?, nil):
-            report(pair.direction.kind(narrowed: false), pair.subject, "no longer limited to \(oldKeyword) \(Self.render(values))",
-                   old: old.location(of: oldKeyword), new: new.location)
+            report(
+                pair.direction.kind(narrowed: false), pair.subject, "no longer limited to \(oldKeyword) \(Self.render(values))",
+                old: old.location(of: oldKeyword), new: new.location)
         case (let before?, let after?):
-            let removed = before.filter { !after.contains($0) }, added = after.filter { !before.contains($0) }
+            let removed = before.filter { !after.contains($0) }
+            let added = after.filter { !before.contains($0) }
             let places = (old: old.location(of: oldKeyword), new: new.location(of: newKeyword))
             if !removed.isEmpty {
-                report(pair.direction.kind(narrowed: true), pair.subject, "enum value\(removed.count == 1 ? "" : "s") \(Self.render(removed)) removed",
-                       old: places.old, new: places.new)
+                report(
+                    pair.direction.kind(narrowed: true), pair.subject, "enum value\(removed.count == 1 ? "" : "s") \(Self.render(removed)) removed",
+                    old: places.old, new: places.new)
             }
             if !added.isEmpty {
-                report(pair.direction.kind(narrowed: false), pair.subject, "enum value\(added.count == 1 ? "" : "s") \(Self.render(added)) added",
-                       old: places.old, new: places.new)
+                report(
+                    pair.direction.kind(narrowed: false), pair.subject, "enum value\(added.count == 1 ? "" : "s") \(Self.render(added)) added",
+                    old: places.old, new: places.new)
             }
         default: break
         }

@@ -60,9 +60,15 @@ final class DocumentComparer {
         var result = ""
         var inName = false
         for character in path {
-            if character == "{" { inName = true; result.append("{") }
-            else if character == "}" { inName = false; result.append("}") }
-            else if !inName { result.append(character) }
+            if character == "{" {
+                inName = true
+                result.append("{")
+            } else if character == "}" {
+                inName = false
+                result.append("}")
+            } else if !inName {
+                result.append(character)
+            }
         }
         return result
     }
@@ -76,8 +82,10 @@ final class DocumentComparer {
         let name = Self.name(newOperation)
         let here = (old: oldOperation.location, new: newOperation.location)
         if oldOperation.operationId != newOperation.operationId {
-            report(.additive, name, "operationId renamed from '\(oldOperation.operationId)' to '\(newOperation.operationId)' (generated clients rename the method)",
-                   old: here.old, new: here.new)
+            report(
+                .additive, name,
+                "operationId renamed from '\(oldOperation.operationId)' to '\(newOperation.operationId)' (generated clients rename the method)",
+                old: here.old, new: here.new)
         }
         if !oldOperation.deprecated && newOperation.deprecated {
             report(.additive, name, "deprecated", old: here.old, new: here.new)

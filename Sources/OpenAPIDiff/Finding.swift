@@ -19,6 +19,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// The place in the new spec; for something removed, the place its parent is now.
     public var new: SourceLocation
 
+    /// Findings are made by `SpecDiff.compare`; tests make the ones they expect.
     public init(_ kind: Kind, _ subject: String, _ change: String, old: SourceLocation, new: SourceLocation) {
         self.kind = kind
         self.subject = subject
@@ -27,6 +28,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.new = new
     }
 
+    /// The subject and the change, as the printed line says them.
     public var message: String { subject.isEmpty ? change : "\(subject): \(change)" }
 
     /// `breaking: GET /x: ...` without files, for tests and logs.

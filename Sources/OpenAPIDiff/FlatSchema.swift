@@ -51,10 +51,12 @@ struct FlatSchema {
         alternatives = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         alternativesKeyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
         bounds = [:]
-        for (keyword, value) in [("minLength", schema.minLength.map { SpecNumber(String($0)) }), ("maxLength", schema.maxLength.map { SpecNumber(String($0)) }),
-                                 ("minItems", schema.minItems.map { SpecNumber(String($0)) }), ("maxItems", schema.maxItems.map { SpecNumber(String($0)) }),
-                                 ("minimum", schema.minimum), ("maximum", schema.maximum),
-                                 ("exclusiveMinimum", schema.exclusiveMinimum), ("exclusiveMaximum", schema.exclusiveMaximum)] {
+        for (keyword, value) in [
+            ("minLength", schema.minLength.map { SpecNumber(String($0)) }), ("maxLength", schema.maxLength.map { SpecNumber(String($0)) }),
+            ("minItems", schema.minItems.map { SpecNumber(String($0)) }), ("maxItems", schema.maxItems.map { SpecNumber(String($0)) }),
+            ("minimum", schema.minimum), ("maximum", schema.maximum),
+            ("exclusiveMinimum", schema.exclusiveMinimum), ("exclusiveMaximum", schema.exclusiveMaximum),
+        ] {
             if let value { bounds[keyword] = value }
         }
         multipleOf = schema.multipleOf

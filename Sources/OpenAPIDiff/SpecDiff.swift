@@ -6,8 +6,10 @@ import Foundation
 public enum SpecDiff {
     /// A problem in one of the two specs, with the file it is in.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// The name the caller gave the spec (`oldFile` or `newFile`).
         public var file: String
         public var diagnostic: Diagnostic
+        /// `file:line:col: error: ...`, as `openapi-gen lint` prints it.
         public var description: String { diagnostic.formatted(file: file) }
     }
 
@@ -16,9 +18,11 @@ public enum SpecDiff {
         public var findings: [Finding]
         /// Errors met while reading either spec; when there are any, `findings` is empty.
         public var problems: [Problem]
+        /// `info.version` of each spec, for the summary line and the major-version rule.
         public var oldVersion: String
         public var newVersion: String
 
+        /// The findings that fail the gate.
         public var breaking: [Finding] { findings.filter { $0.kind == .breaking } }
         public var hasBreaking: Bool { findings.contains { $0.kind == .breaking } }
 

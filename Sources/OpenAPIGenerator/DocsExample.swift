@@ -1,3 +1,4 @@
+import Foundation
 import OpenAPIModel
 
 /// An example value built from a schema for the docs page: the spec's own `example`/`examples`, `default`,
@@ -91,7 +92,8 @@ indirect enum DocsExample {
         case .array(let items):
             return items.isEmpty ? "[]" : "[\n" + items.map { inner + $0.json(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let members):
-            return members.isEmpty ? "{}"
+            return members.isEmpty
+                ? "{}"
                 : "{\n" + members.map { inner + Self.quoted($0.0) + ": " + $0.1.json(indent: inner) }.joined(separator: ",\n") + "\n\(indent)}"
         }
     }
@@ -124,5 +126,3 @@ indirect enum DocsExample {
         return out + "\""
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import OpenAPIModel
 
 extension DocsPageRenderer {
@@ -27,15 +28,18 @@ extension DocsPageRenderer {
         let names = alternatives.map { requirement in
             requirement.schemes.map { "<a href=\"#\(HTML.anchor("auth", $0))\">\(HTML.escape($0))</a>" }.joined(separator: " and ")
         }.joined(separator: " or ")
-        let how = alternatives.count == 1 && alternatives[0].schemes.count == 1
+        let how =
+            alternatives.count == 1 && alternatives[0].schemes.count == 1
             ? document.securitySchemes.first { $0.name == alternatives[0].schemes[0] }.map { " – " + Self.describe($0.kind) } ?? "" : ""
         return "<p class=\"auth required\"><span class=\"lock\" aria-hidden=\"true\"></span>Requires \(names)\(how)</p>\n"
     }
 
     func parameters(_ parameters: [Parameter]) -> String {
-        var html = "<h4>Parameters</h4>\n<table class=\"fields\"><thead><tr><th>Name</th><th>In</th><th>Type</th><th>Constraints</th><th>Description</th></tr></thead><tbody>\n"
+        var html = "<h4>Parameters</h4>\n<table class=\"fields\"><thead><tr>"
+        html += "<th>Name</th><th>In</th><th>Type</th><th>Constraints</th><th>Description</th></tr></thead><tbody>\n"
         for parameter in parameters {
-            html += "<tr><td><code class=\"name\">\(HTML.escape(parameter.name))</code>\(parameter.required ? " <span class=\"req\">required</span>" : "")</td>"
+            let required = parameter.required ? " <span class=\"req\">required</span>" : ""
+            html += "<tr><td><code class=\"name\">\(HTML.escape(parameter.name))</code>\(required)</td>"
             html += "<td>\(parameter.location.rawValue)</td><td>\(type(parameter.schema))</td><td>\(constraints(parameter.schema))</td>"
             html += "<td>\(parameter.description.map(HTML.prose) ?? "")</td></tr>\n"
         }
@@ -67,10 +71,13 @@ extension DocsPageRenderer {
                 html += "<p class=\"media\"><code>\(HTML.escape(content.mediaType))</code>\(content.schema.map { ": " + type($0) } ?? "")</p>"
             }
             if !response.headers.isEmpty {
-                html += "<p class=\"headers\">Headers: " + response.headers.map { header in
-                    "<code>\(HTML.escape(header.name))</code> \(type(header.schema))\(header.required ? " <span class=\"req\">always</span>" : "")"
-                        + (header.description.map { " – " + HTML.codeSpans(HTML.escape($0)) } ?? "")
-                }.joined(separator: "; ") + "</p>"
+                html +=
+                    "<p class=\"headers\">Headers: "
+                    + response.headers.map { header in
+                        "<code>\(HTML.escape(header.name))</code> \(type(header.schema))"
+                        + (header.required ? " <span class=\"req\">always</span>" : "")
+                            + (header.description.map { " – " + HTML.codeSpans(HTML.escape($0)) } ?? "")
+                    }.joined(separator: "; ") + "</p>"
             }
             html += "</dd>\n"
         }
@@ -81,7 +88,8 @@ extension DocsPageRenderer {
     /// filled with examples, the credential it needs, and an example body.
     func curl(_ operation: OpenAPIModel.Operation) -> String {
         let builder = DocsExample.Builder(components: components, isRequest: true)
-        var path = operation.path, query: [String] = []
+        var path = operation.path
+        var query: [String] = []
         var lines: [String] = []
         for parameter in operation.parameters {
             let value = Self.plain(builder.example(parameter.schema, name: parameter.name))
@@ -127,5 +135,3 @@ extension DocsPageRenderer {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
-
-import Foundation

@@ -32,11 +32,15 @@ extension DocsPageRenderer {
         if let values = schema.enumValues { chip("enum", values.map(code).joined(separator: " ")) }
         if let value = schema.constValue { chip("const", code(value)) }
         if let format = schema.format { chip("format", HTML.escape(format)) }
-        for (keyword, value) in [("minLength", schema.minLength), ("maxLength", schema.maxLength), ("minItems", schema.minItems), ("maxItems", schema.maxItems)] {
+        for (keyword, value) in [
+            ("minLength", schema.minLength), ("maxLength", schema.maxLength), ("minItems", schema.minItems), ("maxItems", schema.maxItems),
+        ] {
             if let value { chip(keyword, String(value)) }
         }
-        for (keyword, value) in [("minimum", schema.minimum), ("exclusiveMinimum", schema.exclusiveMinimum), ("maximum", schema.maximum),
-                                 ("exclusiveMaximum", schema.exclusiveMaximum), ("multipleOf", schema.multipleOf)] {
+        for (keyword, value) in [
+            ("minimum", schema.minimum), ("exclusiveMinimum", schema.exclusiveMinimum), ("maximum", schema.maximum),
+            ("exclusiveMaximum", schema.exclusiveMaximum), ("multipleOf", schema.multipleOf),
+        ] {
             if let value { chip(keyword, HTML.escape(value.text)) }
         }
         if let pattern = schema.pattern { chip("pattern", "<code>\(HTML.escape(pattern))</code>") }

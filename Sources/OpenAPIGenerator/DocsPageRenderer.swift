@@ -58,12 +58,16 @@ struct DocsPageRenderer {
     }
 
     func tableOfContents() -> String {
-        var html = "<aside class=\"toc\">\n<div class=\"brand\">\(HTML.escape(document.title)) <span class=\"version\">\(HTML.escape(document.version))</span></div>\n"
-        html += "<input id=\"filter\" type=\"search\" placeholder=\"Filter operations\" aria-label=\"Filter operations\" autocomplete=\"off\">\n<nav>\n"
+        var html =
+            "<aside class=\"toc\">\n<div class=\"brand\">\(HTML.escape(document.title)) "
+            + "<span class=\"version\">\(HTML.escape(document.version))</span></div>\n"
+        html +=
+            "<input id=\"filter\" type=\"search\" placeholder=\"Filter operations\" aria-label=\"Filter operations\" autocomplete=\"off\">\n<nav>\n"
         for group in groups {
             html += "<div class=\"toc-group\"><a class=\"toc-tag\" href=\"#\(HTML.anchor("tag", group.tag))\">\(HTML.escape(group.tag))</a><ul>\n"
             for operation in group.operations {
-                let search = HTML.escape("\(operation.method.rawValue) \(operation.path) \(operation.operationId) \(operation.summary ?? "")".lowercased())
+                let search = HTML.escape(
+                    "\(operation.method.rawValue) \(operation.path) \(operation.operationId) \(operation.summary ?? "")".lowercased())
                 html += "<li data-search=\"\(search)\"><a href=\"#\(HTML.anchor("op", operation.operationId))\">\(methodBadge(operation.method)) "
                 // Long paths wrap after a slash, not inside a name.
                 let path = HTML.escape(operation.path).replacing("/", with: "/<wbr>")
@@ -74,7 +78,9 @@ struct DocsPageRenderer {
         if !document.schemas.isEmpty {
             html += "<div class=\"toc-group\"><a class=\"toc-tag\" href=\"#schemas\">schemas</a><ul>\n"
             for (name, _) in document.schemas {
-                html += "<li data-search=\"\(HTML.escape(name.lowercased()))\"><a href=\"#\(HTML.anchor("schema", name))\">\(HTML.escape(name))</a></li>\n"
+                html +=
+                    "<li data-search=\"\(HTML.escape(name.lowercased()))\">"
+                    + "<a href=\"#\(HTML.anchor("schema", name))\">\(HTML.escape(name))</a></li>\n"
             }
             html += "</ul></div>\n"
         }
@@ -82,7 +88,8 @@ struct DocsPageRenderer {
     }
 
     func introduction() -> String {
-        var html = "<header class=\"intro\">\n<h1>\(HTML.escape(document.title)) <span class=\"version\">\(HTML.escape(document.version))</span></h1>\n"
+        var html =
+            "<header class=\"intro\">\n<h1>\(HTML.escape(document.title)) <span class=\"version\">\(HTML.escape(document.version))</span></h1>\n"
         html += document.description.map(HTML.prose) ?? ""
         html += "<p class=\"links\">The contract: <a href=\"/openapi.yaml\">openapi.yaml</a> · <a href=\"/openapi.json\">openapi.json</a>"
         html += " <span class=\"muted\">(OpenAPI \(HTML.escape(document.openapi)))</span></p>\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text for the docs page. Spec text is untrusted: everything taken from the spec goes through `escape` (or
 /// `prose`, which escapes first), so a description holding `<script>` shows as text and never runs.
 enum HTML {
@@ -42,10 +44,10 @@ enum HTML {
 
     /// A fragment identifier made of letters, digits, `-` and `_` only.
     static func anchor(_ prefix: String, _ name: String) -> String {
-        prefix + "-" + String(name.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") ? Character(scalar) : "-"
-        })
+        prefix + "-"
+            + String(
+                name.unicodeScalars.map { scalar -> Character in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") ? Character(scalar) : "-"
+                })
     }
 }
-
-import Foundation

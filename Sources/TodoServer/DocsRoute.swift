@@ -1,7 +1,7 @@
+import APIRuntime
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import APIRuntime
 import TodoAPI
 
 /// `GET /docs`: the API reference rendered from the spec at build time (`EmbeddedDocs`), and `GET /openapi.json`,
