@@ -35,11 +35,13 @@ let package = Package(
         .target(name: "OpenAPIGenerator", dependencies: ["OpenAPIModel"]),
         // The same model -> TypeScript types and a typed fetch client, for the frontend.
         .target(name: "OpenAPITypeScript", dependencies: ["OpenAPIModel"]),
+        // Breaking-change report between two versions of a spec (`openapi-gen diff`).
+        .target(name: "OpenAPIDiff", dependencies: ["OpenAPIModel"]),
         .executableTarget(
             name: "openapi-gen",
             dependencies: [
                 "OpenAPIGenerator",
-                "OpenAPITypeScript",
+                "OpenAPITypeScript", "OpenAPIDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +103,7 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "OpenAPIGeneratorTests", dependencies: ["OpenAPIGenerator", "OpenAPITypeScript", "OpenAPIModel", "YAMLTree"]),
+        .testTarget(name: "OpenAPIDiffTests", dependencies: ["OpenAPIDiff"]),
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),

@@ -8,7 +8,7 @@ struct OpenAPIBuildPlugin: BuildToolPlugin {
     /// Every file the generator writes, whatever the spec holds; it writes each one, empty if need be.
     static let outputNames = [
         "Schemas1.swift", "Schemas2.swift", "Schemas3.swift", "Schemas4.swift",
-        "Operations.swift", "Server.swift", "Spec.swift",
+        "Operations.swift", "Server.swift", "Spec.swift", "DocsPage.swift",
     ]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {

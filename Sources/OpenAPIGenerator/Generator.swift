@@ -7,7 +7,7 @@ public enum Generator {
     /// Every file the generator writes, whatever the spec holds; the build plugin declares exactly these.
     public static let fileNames = [
         "Schemas1.swift", "Schemas2.swift", "Schemas3.swift", "Schemas4.swift",
-        "Operations.swift", "Server.swift", "Spec.swift",
+        "Operations.swift", "Server.swift", "Spec.swift", "DocsPage.swift",
     ]
 
     public struct Output {
@@ -66,6 +66,11 @@ public enum Generator {
             w.line("/// Every response header the spec documents, once each (what a browser client may need exposed by CORS).")
             w.line("public static let responseHeaders: [String] = [\(headers.map(Naming.literal).joined(separator: ", "))]")
         }
+        var docs = CodeWriter()
+        docs.line("/// The API reference served at `/docs`, rendered from the spec: one self-contained HTML document.")
+        docs.block("public enum EmbeddedDocs") { w in
+            w.line("public static let html: String = \(Naming.literal(DocsPageRenderer.render(document)))")
+        }
         let imports = "import APIRuntime\nimport Foundation\n"
         let files = [
             ("Schemas1.swift", header + imports + "\n" + schemaFiles[0].text),
@@ -75,6 +80,7 @@ public enum Generator {
             ("Operations.swift", header + imports + "\n" + namespaces.text),
             ("Server.swift", header + imports + "\n" + server.text),
             ("Spec.swift", header + "\n" + embedded.text),
+            ("DocsPage.swift", header + "\n" + docs.text),
         ]
         return Output(files: files, diagnostics: diagnostics.sorted)
     }

@@ -10,6 +10,13 @@ public struct Document {
     public var securitySchemes: [SecurityScheme]
     /// The document-wide requirement; an operation's own `security` replaces it.
     public var security: [SecurityRequirement]
+    /// The `paths` key (or the document's start when it has none): where a tool comparing specs points at
+    /// an operation that is gone with its whole path.
+    public var pathsLocation = SourceLocation(line: 1, column: 1)
+    /// The `tags` list: names with their descriptions, in the order the docs page groups operations by.
+    public var tags: [(name: String, description: String?)] = []
+    /// `servers[].url`, for examples.
+    public var servers: [String] = []
 }
 
 public enum HTTPMethod: String, CaseIterable, Sendable {
@@ -29,6 +36,7 @@ public struct Operation {
     /// Alternatives (OR) of requirements (AND of schemes); `[]` alternatives means no security.
     public var security: [SecurityRequirement]
     public var location: SourceLocation
+    public var tags: [String] = []
 }
 
 public struct Parameter {
@@ -46,6 +54,8 @@ public struct Parameter {
 public struct MediaContent {
     public var mediaType: String
     public var schema: Schema?
+    /// The media type's key.
+    public var location = SourceLocation(line: 1, column: 1)
 
     public var isJSON: Bool {
         let type = mediaType.lowercased()
@@ -67,6 +77,8 @@ public struct Header {
     public var required: Bool
     public var description: String?
     public var schema: Schema
+    /// The header's name key.
+    public var location = SourceLocation(line: 1, column: 1)
 }
 
 public struct Response {

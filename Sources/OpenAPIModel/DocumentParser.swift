@@ -80,7 +80,7 @@ final class DocumentReader {
         pointerStack = []
         let schemes = securitySchemes(components?["securitySchemes"])
         let globalSecurity = securityRequirements(root["security"], schemes: schemes) ?? []
-        return Document(
+        var document = Document(
             openapi: version,
             title: string(info?["title"], "title") ?? "API",
             version: string(info?["version"], "version") ?? "",
@@ -90,6 +90,10 @@ final class DocumentReader {
             securitySchemes: schemes,
             security: globalSecurity
         )
+        document.pathsLocation = root.mapping?.first { $0.key.scalar == "paths" }?.key.location ?? root.location
+        document.tags = root["tags"]?.sequence?.compactMap { tag in tag["name"]?.scalar.map { ($0, tag["description"]?.scalar) } } ?? []
+        document.servers = root["servers"]?.sequence?.compactMap { $0["url"]?.scalar } ?? []
+        return document
     }
 
     // MARK: Scalars

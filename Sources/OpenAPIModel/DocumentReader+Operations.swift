@@ -51,7 +51,8 @@ extension DocumentReader {
                     requestBody: opNode["requestBody"].flatMap(requestBody),
                     responses: responses(opNode["responses"], operation: opNode),
                     security: security,
-                    location: methodKey.location
+                    location: methodKey.location,
+                    tags: opNode["tags"]?.sequence?.compactMap(\.scalar) ?? []
                 ))
             }
         }
@@ -140,7 +141,7 @@ extension DocumentReader {
     func contents(_ node: YAMLNode?) -> [MediaContent] {
         (node?.mapping ?? []).compactMap { pair in
             guard let type = pair.key.scalar else { return nil }
-            return MediaContent(mediaType: type, schema: pair.value["schema"].map(schema))
+            return MediaContent(mediaType: type, schema: pair.value["schema"].map(schema), location: pair.key.location)
         }
     }
 
@@ -167,7 +168,9 @@ extension DocumentReader {
                     fallback.types = ["string"]
                     return fallback
                 }()
-                headers.append(Header(name: name, required: header["required"]?.bool ?? false, description: header["description"]?.scalar, schema: schema))
+                headers.append(Header(
+                    name: name, required: header["required"]?.bool ?? false, description: header["description"]?.scalar, schema: schema,
+                    location: nameNode.location))
             }
             return Response(componentName: componentName(pair.value, kind: "responses"), status: status, description: item["description"]?.scalar, headers: headers, contents: contents(item["content"]), location: pair.key.location)
         }

@@ -27,6 +27,7 @@ extension DocumentReader {
         }
         for (key, value) in pairs {
             guard let keyword = key.scalar else { continue }
+            result.keywordLocations[keyword] = key.location
             switch keyword {
             case "type": readType(value, into: result)
             case "nullable":
@@ -92,6 +93,8 @@ extension DocumentReader {
                 }
             case "uniqueItems": result.uniqueItems = bool(value, keyword) ?? false
             case "default": result.defaultValue = self.value(value)
+            case "example": result.examples.insert(self.value(value), at: 0)
+            case "examples": result.examples += value.sequence?.map(self.value) ?? []
             case "readOnly": result.readOnly = bool(value, keyword) ?? false
             case "writeOnly": result.writeOnly = bool(value, keyword) ?? false
             case "deprecated": result.deprecated = bool(value, keyword) ?? false

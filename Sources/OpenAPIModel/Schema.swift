@@ -34,6 +34,9 @@ public final class Schema {
     }
 
     public var location: SourceLocation
+    /// Where each keyword of this schema was written (`"maxLength"` -> its key), so a tool comparing two specs
+    /// can point at the very keyword that changed.
+    public var keywordLocations: [String: SourceLocation] = [:]
     public var ref: String?
     /// JSON types, without "null"; empty means any type.
     public var types: [String] = []
@@ -63,6 +66,8 @@ public final class Schema {
     public var maxItems: Int?
     public var uniqueItems = false
     public var defaultValue: SpecValue?
+    /// `example`, then the items of `examples`: what documentation shows.
+    public var examples: [SpecValue] = []
     public var readOnly = false
     public var writeOnly = false
     public var deprecated = false

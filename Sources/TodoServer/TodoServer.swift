@@ -105,6 +105,7 @@ public enum TodoServer {
             maximumFailuresPerAddress: configuration.loginFailuresPerAddress,
             window: configuration.loginFailureWindow))))
         handler.registerRoutes(on: router)
+        DocsRoute.register(on: router)
         return router
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenAPIDiff
 import OpenAPIGenerator
 import OpenAPITypeScript
 
@@ -8,8 +9,8 @@ import OpenAPITypeScript
 struct OpenAPIGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-gen",
-        abstract: "Generate Swift types, operations and Hummingbird routes (or TypeScript types and a fetch client) from an OpenAPI 3.0/3.1 document.",
-        subcommands: [Generate.self, TypeScript.self, Lint.self]
+        abstract: "Generate Swift types, operations and Hummingbird routes (or TypeScript types and a fetch client) from an OpenAPI 3.0/3.1 document, and report breaking changes between two versions.",
+        subcommands: [Generate.self, TypeScript.self, Lint.self, Diff.self]
     )
 }
 
