@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import YAMLTree
 
 /// An example value built from a schema for the docs page: the spec's own `example`/`examples`, `default`,
 /// `const` or first `enum` value when it has one, else a plausible value from type, format and bounds.
@@ -110,19 +111,6 @@ indirect enum DocsExample {
     }
 
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONString.quoted(text)
     }
 }

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import YAMLTree
 
 /// TypeScript names for spec names, and TypeScript literals for spec text.
 enum TSNaming {
@@ -84,23 +85,9 @@ enum TSNaming {
         return candidate
     }
 
-    /// A double-quoted TypeScript string literal for any text.
+    /// A double-quoted TypeScript string literal for any text (a JSON string literal is one).
     static func literal(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONString.quoted(text)
     }
 
     /// A property key: bare when it is an identifier, quoted otherwise.

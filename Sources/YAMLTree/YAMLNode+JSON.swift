@@ -93,7 +93,15 @@ extension YAMLNode {
     }
 
     static func writeJSONString(_ text: String, into out: inout String) {
-        out += "\""
+        out += JSONString.quoted(text)
+    }
+}
+
+/// A JSON string literal for any text: `"`, `\` and control characters escaped, and U+2028/U+2029 too, so the
+/// same literal is also a valid JavaScript and TypeScript string (the TypeScript emitter and the docs page use it).
+public enum JSONString {
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -104,7 +112,7 @@ extension YAMLNode {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -112,6 +120,6 @@ extension YAMLNode {
                 }
             }
         }
-        out += "\""
+        return out + "\""
     }
 }
