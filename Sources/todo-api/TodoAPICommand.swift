@@ -38,7 +38,7 @@ func makeLogger(_ configuration: ServerConfiguration) -> Logger {
     LoggingSystem.bootstrap { label in
         switch configuration.logFormat {
         case .text:
-            var handler = StreamLogHandler.standardOutput(label: label)
+            var handler = TextLogHandler(label: label)
             handler.logLevel = configuration.logLevel
             return handler
         case .json:
