@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# A local cluster in one command, loopback only (issue 9, first slice): a PostgreSQL primary and a streaming
+# standby that every commit waits for (synchronous_standby_names, synchronous_commit = on, a replication slot),
+# HAProxy in front of them sending database connections to whichever node is the primary (an external check on
+# pg_is_in_recovery()), two todo-api instances, and HAProxy in front of those for HTTP, health-checked on /ready.
+# Prints the URLs, and stops everything it started on Ctrl-C (or SIGTERM).
+#   scripts/cluster.sh                      # serve until Ctrl-C
+#   scripts/cluster.sh --up                 # start, print the URLs, and leave it running (stop: scripts/cluster.sh --down)
+#   scripts/cluster.sh --down               # stop a cluster started with --up
+# TODO_API_BIN names the server binary (default: release, built when missing). CLUSTER_DIR (default
+# /tmp/todo-api-cluster) holds the data and logs; CLUSTER_PORT_BASE (default 18000) the ports:
+#   +0 HTTP load balancer, +1/+2 the instances, +10 database load balancer, +11 primary, +12 standby, +20 HAProxy stats.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+REQUIRED_PACKAGES+=(haproxy)
+ensure_packages
+
+DIR=${CLUSTER_DIR:-/tmp/todo-api-cluster}
+BASE=${CLUSTER_PORT_BASE:-18000}
+HTTP_PORT=$BASE; API1=$((BASE + 1)); API2=$((BASE + 2))
+DB_PORT=$((BASE + 10)); PRIMARY=$((BASE + 11)); STANDBY=$((BASE + 12)); STATS=$((BASE + 20))
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+RUNAS=()
+[ "$(id -u)" -ne 0 ] || RUNAS=(runuser -u postgres --)
+JWT_SECRET=${JWT_SECRET:-cluster-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}
+
+pg() { "${RUNAS[@]}" "$@"; }
+
+down() {
+  [ -d "$DIR" ] || return 0
+  for pidfile in "$DIR"/run/*.pid; do
+    [ -e "$pidfile" ] || continue
+    kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  sleep 0.5
+  for node in primary standby; do
+    [ -f "$DIR/$node/postmaster.pid" ] && pg "$PGBIN/pg_ctl" -D "$DIR/$node" -m fast -w stop >/dev/null 2>&1 || true
+  done
+  rm -f "$DIR"/run/*.pid
+}
+
+if [ "${1:-}" = "--down" ]; then down; echo "cluster stopped"; exit 0; fi
+MODE=${1:-foreground}
+
+TODO_API_BIN=${TODO_API_BIN:-}
+if [ -z "$TODO_API_BIN" ]; then
+  swift build -c release --product todo-api >&2
+  TODO_API_BIN="$(swift build -c release --show-bin-path)/todo-api"
+fi
+
+down
+rm -rf "$DIR"
+mkdir -p "$DIR/run" "$DIR/log"
+chmod 755 "$DIR"
+[ ${#RUNAS[@]} -eq 0 ] || chown postgres:postgres "$DIR" "$DIR/log"
+
+# --- PostgreSQL: the primary, then a standby cloned from it --------------------------------------------------------
+pg "$PGBIN/initdb" -D "$DIR/primary" -U todo --auth=trust --no-locale -E UTF8 >/dev/null
+cat >>"$DIR/primary/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PRIMARY
+unix_socket_directories = '$DIR'
+wal_level = replica
+max_wal_senders = 5
+max_replication_slots = 5
+hot_standby = on
+synchronous_standby_names = 'standby1'
+synchronous_commit = on
+EOF
+echo "host replication todo 127.0.0.1/32 trust" >>"$DIR/primary/pg_hba.conf"
+pg "$PGBIN/pg_ctl" -D "$DIR/primary" -l "$DIR/log/primary.log" -w start >/dev/null
+psql "host=127.0.0.1 port=$PRIMARY user=todo dbname=postgres" -qAtc "select pg_create_physical_replication_slot('standby1')" >/dev/null
+pg "$PGBIN/pg_basebackup" -d "host=127.0.0.1 port=$PRIMARY user=todo application_name=standby1" -D "$DIR/standby" -R -S standby1 -X stream >/dev/null
+# Promoted, the standby has no standby of its own: it must not wait for one (the copied primary settings would make
+# every commit after a failover hang). It commits alone until a new standby is attached.
+cat >>"$DIR/standby/postgresql.conf" <<EOF
+port = $STANDBY
+synchronous_standby_names = ''
+EOF
+pg "$PGBIN/pg_ctl" -D "$DIR/standby" -l "$DIR/log/standby.log" -w start >/dev/null
+for _ in $(seq 100); do
+  state=$(psql "host=127.0.0.1 port=$PRIMARY user=todo dbname=postgres" -qAtc "select sync_state from pg_stat_replication where application_name = 'standby1'" 2>/dev/null || true)
+  [ "$state" = sync ] && break
+  sleep 0.1
+done
+[ "$state" = sync ] || { echo "cluster.sh: the standby did not become synchronous (state '$state'); see $DIR/log" >&2; exit 1; }
+
+# --- HAProxy: database connections to the primary, HTTP to the ready instances --------------------------------------
+cat >"$DIR/pg-is-primary.sh" <<'EOF'
+#!/bin/sh
+# HAProxy external check: exit 0 when the node at $HAPROXY_SERVER_ADDR:$HAPROXY_SERVER_PORT is a primary.
+[ "$(psql "host=$HAPROXY_SERVER_ADDR port=$HAPROXY_SERVER_PORT user=todo dbname=postgres connect_timeout=1" -qAtc 'select pg_is_in_recovery()' 2>/dev/null)" = f ]
+EOF
+chmod 755 "$DIR/pg-is-primary.sh"
+cat >"$DIR/haproxy.cfg" <<EOF
+global
+    insecure-fork-wanted
+    external-check
+    maxconn 4096
+defaults
+    timeout connect 2s
+    timeout client 1h
+    timeout server 1h
+    timeout check 2s
+listen postgres
+    mode tcp
+    bind 127.0.0.1:$DB_PORT
+    option external-check
+    external-check path "/usr/bin:/bin"
+    external-check command $DIR/pg-is-primary.sh
+    default-server inter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+    server primary 127.0.0.1:$PRIMARY check
+    server standby 127.0.0.1:$STANDBY check
+listen http
+    mode http
+    bind 127.0.0.1:$HTTP_PORT
+    timeout client 60s
+    timeout server 60s
+    option httpchk GET /ready
+    http-check expect status 200
+    retry-on conn-failure empty-response response-timeout
+    retries 2
+    option redispatch
+    default-server inter 500ms fall 2 rise 1
+    server api1 127.0.0.1:$API1 check
+    server api2 127.0.0.1:$API2 check
+listen stats
+    mode http
+    bind 127.0.0.1:$STATS
+    stats enable
+    stats uri /
+EOF
+haproxy -c -q -f "$DIR/haproxy.cfg"
+haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/run/haproxy.pid"
+
+# --- two todo-api instances on the database load balancer -----------------------------------------------------------
+start_instance() { # start_instance NAME PORT
+  DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" JWT_SECRET="$JWT_SECRET" \
+    HOST=127.0.0.1 PORT="$2" LOG_LEVEL="${LOG_LEVEL:-notice}" \
+    nohup "$TODO_API_BIN" serve >"$DIR/log/$1.log" 2>&1 &
+  echo $! >"$DIR/run/$1.pid"
+}
+DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" "$TODO_API_BIN" migrate >"$DIR/log/migrate.log" 2>&1
+start_instance api1 "$API1"
+start_instance api2 "$API2"
+for _ in $(seq 150); do
+  curl -fs "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null || { echo "cluster.sh: no instance became ready; see $DIR/log" >&2; down; exit 1; }
+
+cat <<EOF
+todo-api cluster (loopback only; data and logs in $DIR):
+  API through the load balancer   http://127.0.0.1:$HTTP_PORT      (instances :$API1, :$API2; health check GET /ready)
+  database through HAProxy        host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres   (the primary, whichever node it is)
+  primary / synchronous standby   127.0.0.1:$PRIMARY / 127.0.0.1:$STANDBY
+  HAProxy stats                   http://127.0.0.1:$STATS/
+EOF
+if [ "$MODE" = "--up" ]; then
+  echo "stop it with: scripts/cluster.sh --down"
+  exit 0
+fi
+trap 'echo; down; echo "cluster stopped"; exit 0' INT TERM
+echo "Ctrl-C stops everything."
+while true; do sleep 3600 & wait $!; done
