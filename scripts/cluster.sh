@@ -29,11 +29,20 @@ pg() { "${RUNAS[@]}" "$@"; }
 
 down() {
   [ -d "$DIR" ] || return 0
+  local pids=()
   for pidfile in "$DIR"/run/*.pid; do
     [ -e "$pidfile" ] || continue
-    kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+    pids+=("$(cat "$pidfile")")
+    kill -TERM "${pids[-1]}" 2>/dev/null || true
   done
-  sleep 0.5
+  # Wait for them to be gone (their ports free) before anything is started again; kill what lingers.
+  for _ in $(seq 100); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive -eq 0 ] && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   for node in primary standby; do
     [ -f "$DIR/$node/postmaster.pid" ] && pg "$PGBIN/pg_ctl" -D "$DIR/$node" -m fast -w stop >/dev/null 2>&1 || true
   done
@@ -141,6 +150,10 @@ start_instance() { # start_instance NAME PORT
     nohup "$TODO_API_BIN" serve >"$DIR/log/$1.log" 2>&1 &
   echo $! >"$DIR/run/$1.pid"
 }
+# What restarting an instance needs (Tests/cluster/check.py rolling restarts them).
+printf '%s' "$JWT_SECRET" >"$DIR/run/jwt-secret"
+printf '%s' "$TODO_API_BIN" >"$DIR/run/binary"
+chmod 600 "$DIR/run/jwt-secret"
 DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" "$TODO_API_BIN" migrate >"$DIR/log/migrate.log" 2>&1
 start_instance api1 "$API1"
 start_instance api2 "$API2"

@@ -1,0 +1,204 @@
+"""Failover ledger and rolling restart through scripts/cluster.sh (issue 9, work in progress).
+
+    python3 Tests/cluster/check.py failover [--clients 8] [--seconds 20]
+    python3 Tests/cluster/check.py rolling  [--clients 8]
+
+Starts the cluster (scripts/cluster.sh --up), drives it through its HTTP load balancer with clients creating tasks
+(each with an Idempotency-Key; every 201's id and title recorded), and:
+- failover: kills the primary with -9 mid-run and promotes the standby; afterwards every acknowledged task must be
+  on the new primary with the same title, no answer may be a 500, and no request may hang past the timeout;
+- rolling: restarts each instance in turn (SIGTERM, wait for its exit, start it again, wait until the load
+  balancer sees it ready) under the same load; no client may see a failed request.
+Prints the counts (writes acknowledged, writes lost, statuses seen, longest time without a 201) and exits non-zero
+on a violation. Stops the cluster at the end.
+"""
+import argparse
+import collections
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DIR = os.environ.get("CLUSTER_DIR", "/tmp/todo-api-cluster")
+BASE = int(os.environ.get("CLUSTER_PORT_BASE", "18000"))
+API = f"http://127.0.0.1:{BASE}"
+PRIMARY_PORT, STANDBY_PORT = BASE + 11, BASE + 12
+PGBIN = sorted(d for d in os.listdir("/usr/lib/postgresql"))[-1]
+PGBIN = f"/usr/lib/postgresql/{PGBIN}/bin"
+RUNAS = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+TIMEOUT = 15.0
+
+
+def call(method, path, body=None, token=None, headers=None):
+    request = urllib.request.Request(API + path, method=method)
+    data = json.dumps(body).encode() if body is not None else None
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, data, timeout=TIMEOUT) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+    except (OSError, TimeoutError) as error:
+        return f"error: {type(error).__name__}", None
+
+
+def psql(port, sql):
+    return subprocess.run(["psql", f"host=127.0.0.1 port={port} user=todo dbname=postgres", "-qAtc", sql],
+                          check=True, capture_output=True, text=True).stdout
+
+
+class Ledger:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.acknowledged = {}                 # task id -> title
+        self.statuses = collections.Counter()
+        self.ok_times = []
+        self.longest = 0.0
+
+    def record(self, status, task, started, finished):
+        with self.lock:
+            self.statuses[str(status)] += 1
+            self.longest = max(self.longest, finished - started)
+            if status == 201:
+                self.acknowledged[task["id"]] = task["title"]
+                self.ok_times.append(finished)
+
+
+def client(ledger, user_id, token, stop, index):
+    n = 0
+    while not stop.is_set():
+        n += 1
+        title = f"c{index}-{n}-{uuid.uuid4().hex[:8]}"
+        key = uuid.uuid4().hex
+        for attempt in range(20):
+            started = time.monotonic()
+            status, body = call("POST", f"/api/{user_id}/tasks", {"title": title}, token, {"Idempotency-Key": key})
+            ledger.record(status, body, started, time.monotonic())
+            if status == 201 or status not in (503, 409) and not str(status).startswith("error"):
+                break
+            if stop.is_set() and attempt > 5:
+                break
+            time.sleep(0.2)
+
+
+def start_cluster():
+    subprocess.run(["bash", os.path.join(ROOT, "scripts", "cluster.sh"), "--up"], check=True)
+
+
+def stop_cluster():
+    subprocess.run(["bash", os.path.join(ROOT, "scripts", "cluster.sh"), "--down"], check=False)
+
+
+def user():
+    email = f"ledger-{uuid.uuid4().hex[:12]}@example.com"
+    status, created = call("POST", "/api/auth/register", {"email": email, "password": "correct horse battery"})
+    assert status == 201, (status, created)
+    status, token = call("POST", "/api/auth/login", {"email": email, "password": "correct horse battery"})
+    assert status == 200, (status, token)
+    return created["id"], token["access_token"]
+
+
+def run(args, action):
+    ledger = Ledger()
+    stop = threading.Event()
+    users = [user() for _ in range(args.clients)]
+    threads = [threading.Thread(target=client, args=(ledger, uid, token, stop, i)) for i, (uid, token) in enumerate(users)]
+    for thread in threads:
+        thread.start()
+    began = time.monotonic()
+    action()
+    time.sleep(max(0.0, args.seconds - (time.monotonic() - began)))
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=TIMEOUT * 3)
+    times = sorted(ledger.ok_times)
+    gap = max((b - a for a, b in zip(times, times[1:])), default=0.0)
+    return ledger, gap
+
+
+def failover(args):
+    def kill_and_promote():
+        time.sleep(args.seconds / 4)
+        pid = int(open(os.path.join(DIR, "primary", "postmaster.pid")).readline())
+        os.kill(pid, signal.SIGKILL)
+        print(f"primary (pid {pid}) killed with -9", flush=True)
+        time.sleep(0.5)
+        subprocess.run(RUNAS + [f"{PGBIN}/pg_ctl", "-D", os.path.join(DIR, "standby"), "promote", "-w"],
+                       check=True, capture_output=True)
+        print("standby promoted", flush=True)
+
+    ledger, gap = run(args, kill_and_promote)
+    stored = dict(line.split("|", 1) for line in psql(STANDBY_PORT, "select id, title from tasks").splitlines())
+    lost = [tid for tid, title in ledger.acknowledged.items() if stored.get(str(tid)) != title]
+    report(ledger, gap, lost)
+    return not lost and "500" not in ledger.statuses and ledger.longest < TIMEOUT
+
+
+def rolling(args):
+    def restart_each():
+        for name in ("api1", "api2"):
+            time.sleep(args.seconds / 5)
+            pid = int(open(os.path.join(DIR, "run", f"{name}.pid")).read())
+            os.kill(pid, signal.SIGTERM)
+            while os.path.exists(f"/proc/{pid}"):
+                time.sleep(0.05)
+            port = BASE + (1 if name == "api1" else 2)
+            env = dict(os.environ, DATABASE_URL=f"host=127.0.0.1 port={BASE + 10} user=todo dbname=postgres",
+                       HOST="127.0.0.1", PORT=str(port), LOG_LEVEL="notice",
+                       JWT_SECRET=open(os.path.join(DIR, "run", "jwt-secret")).read())
+            log = open(os.path.join(DIR, "log", f"{name}.log"), "a")
+            process = subprocess.Popen([open(os.path.join(DIR, "run", "binary")).read(), "serve"], env=env,
+                                       stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            open(os.path.join(DIR, "run", f"{name}.pid"), "w").write(str(process.pid))
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                time.sleep(0.1)
+            print(f"{name} restarted (pid {process.pid}) and ready", flush=True)
+
+    ledger, gap = run(args, restart_each)
+    failed = sum(count for status, count in ledger.statuses.items() if status != "201")
+    report(ledger, gap, [])
+    return failed == 0
+
+
+def report(ledger, gap, lost):
+    print(f"writes acknowledged {len(ledger.acknowledged)}, writes lost {len(lost)}, statuses "
+          f"{dict(sorted(ledger.statuses.items()))}, longest request {ledger.longest:.2f} s, "
+          f"longest time without a 201 {gap:.2f} s", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario", choices=["failover", "rolling"])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    start_cluster()
+    try:
+        ok = failover(args) if args.scenario == "failover" else rolling(args)
+    finally:
+        stop_cluster()
+    print(("PASS " if ok else "FAIL ") + args.scenario, flush=True)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
