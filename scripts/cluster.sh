@@ -7,6 +7,8 @@
 #   scripts/cluster.sh                      # serve until Ctrl-C
 #   scripts/cluster.sh --up                 # start, print the URLs, and leave it running (stop: scripts/cluster.sh --down)
 #   scripts/cluster.sh --down               # stop a cluster started with --up
+# CLUSTER_DB=direct gives the instances a multi-host DATABASE_URL (both nodes, target_session_attrs=read-write: libpq
+# finds the primary itself) instead of the database load balancer.
 # TODO_API_BIN names the server binary (default: release, built when missing). CLUSTER_DIR (default
 # /tmp/todo-api-cluster) holds the data and logs; CLUSTER_PORT_BASE (default 18000) the ports:
 #   +0 HTTP load balancer, +1/+2 the instances, +10 database load balancer, +11 primary, +12 standby, +20 HAProxy stats.
@@ -144,8 +146,13 @@ haproxy -c -q -f "$DIR/haproxy.cfg"
 haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/run/haproxy.pid"
 
 # --- two todo-api instances on the database load balancer -----------------------------------------------------------
+if [ "${CLUSTER_DB:-haproxy}" = direct ]; then
+  INSTANCE_DB="host=127.0.0.1,127.0.0.1 port=$PRIMARY,$STANDBY user=todo dbname=postgres target_session_attrs=read-write connect_timeout=2"
+else
+  INSTANCE_DB="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres"
+fi
 start_instance() { # start_instance NAME PORT
-  DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" JWT_SECRET="$JWT_SECRET" \
+  DATABASE_URL="$INSTANCE_DB" JWT_SECRET="$JWT_SECRET" \
     HOST=127.0.0.1 PORT="$2" LOG_LEVEL="${LOG_LEVEL:-notice}" \
     nohup "$TODO_API_BIN" serve >"$DIR/log/$1.log" 2>&1 &
   echo $! >"$DIR/run/$1.pid"
@@ -153,6 +160,7 @@ start_instance() { # start_instance NAME PORT
 # What restarting an instance needs (Tests/cluster/check.py rolling restarts them).
 printf '%s' "$JWT_SECRET" >"$DIR/run/jwt-secret"
 printf '%s' "$TODO_API_BIN" >"$DIR/run/binary"
+printf '%s' "$INSTANCE_DB" >"$DIR/run/database-url"
 chmod 600 "$DIR/run/jwt-secret"
 DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" "$TODO_API_BIN" migrate >"$DIR/log/migrate.log" 2>&1
 start_instance api1 "$API1"
@@ -167,6 +175,7 @@ cat <<EOF
 todo-api cluster (loopback only; data and logs in $DIR):
   API through the load balancer   http://127.0.0.1:$HTTP_PORT      (instances :$API1, :$API2; health check GET /ready)
   database through HAProxy        host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres   (the primary, whichever node it is)
+  the instances' DATABASE_URL     $INSTANCE_DB
   primary / synchronous standby   127.0.0.1:$PRIMARY / 127.0.0.1:$STANDBY
   HAProxy stats                   http://127.0.0.1:$STATS/
 EOF

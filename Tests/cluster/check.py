@@ -155,7 +155,7 @@ def rolling(args):
             while os.path.exists(f"/proc/{pid}"):
                 time.sleep(0.05)
             port = BASE + (1 if name == "api1" else 2)
-            env = dict(os.environ, DATABASE_URL=f"host=127.0.0.1 port={BASE + 10} user=todo dbname=postgres",
+            env = dict(os.environ, DATABASE_URL=open(os.path.join(DIR, "run", "database-url")).read(),
                        HOST="127.0.0.1", PORT=str(port), LOG_LEVEL="notice",
                        JWT_SECRET=open(os.path.join(DIR, "run", "jwt-secret")).read())
             log = open(os.path.join(DIR, "log", f"{name}.log"), "a")
