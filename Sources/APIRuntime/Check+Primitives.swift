@@ -143,13 +143,38 @@ enum Patterns {
     static func matches(_ pattern: String, _ text: String) -> Bool {
         let regex = cache.withLock { cache -> NSRegularExpression? in
             if let cached = cache[pattern] { return cached }
-            let compiled = try? NSRegularExpression(pattern: pattern)
+            let compiled = try? NSRegularExpression(pattern: anchoredAtEnd(pattern))
             cache[pattern] = compiled
             return compiled
         }
         // The generator refuses patterns that do not compile, so nil here means a hand-written rule.
         guard let regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The pattern with each `$` that is an anchor written `\z`: ICU's `$` also matches before a final line
+    /// terminator, so `^[a-z]+$` would accept `"abc\n"`; JSON Schema's (ECMA-262's) `$` is the end of input.
+    /// An escaped `\$` and a `$` inside a character class stay literal.
+    static func anchoredAtEnd(_ pattern: String) -> String {
+        var result = ""
+        var escaped = false
+        var classDepth = 0
+        for character in pattern {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "[" {
+                classDepth += 1
+            } else if character == "]", classDepth > 0 {
+                classDepth -= 1
+            } else if character == "$", classDepth == 0 {
+                result += "\\z"
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// `-?[0-9]+`: what a parameter written as an integer may look like.
