@@ -65,16 +65,19 @@ extension Check {
         }
         guard let rules else { return value }
         let before = ctx.issues.count
-        rules.check(Double(value), json, at: loc, &ctx)
+        rules.check(CheckedNumber(text: text, double: Double(value), integer: Int64(exactly: value)), json, at: loc, &ctx)
         return ctx.issues.count == before ? value : nil
     }
 
     public static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ type: F.Type, _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: NumberRules? = nil) -> F? {
         let value: Double?
+        var text = ""
         switch json {
-        case .number(let number): value = Double(number)
+        case .number(let number):
+            text = number
+            value = Double(number)
         case .string(let string) where ctx.parameters:
-            let text = string.trimmedWhitespace
+            text = string.trimmedWhitespace
             // `Double(_:)` also reads hexadecimal (`0x1p3`) and stops at NUL: take JSON's number syntax only.
             value = Patterns.isDecimalNumber(text) ? Double(text) : nil
             if value == nil {
@@ -90,7 +93,7 @@ extension Check {
         }
         guard let rules else { return F(value) }
         let before = ctx.issues.count
-        rules.check(value, json, at: loc, &ctx)
+        rules.check(CheckedNumber(text: text, double: value, integer: Int64(text)), json, at: loc, &ctx)
         return ctx.issues.count == before ? F(value) : nil
     }
 

@@ -44,7 +44,22 @@ struct SchemaSnippetTests {
             """, version: "3.0.3"))
         #expect(diagnostics.isEmpty)
         expectContains(code, "public var value: Double?")
-        expectContains(code, "NumberRules(maximum: 10, exclusiveMinimum: 0, multipleOf: 0.5)")
+        expectContains(code, #"NumberRules(maximum: 10, exclusiveMinimum: 0, multipleOf: "0.5")"#)
+    }
+
+    @Test func boundsKeepTheirExactText() {
+        let (code, diagnostics) = generate(document(schemas: """
+            Limits:
+              type: object
+              properties:
+                big: {type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807}
+                huge: {type: number, maximum: 18446744073709551616}
+                half: {type: number, multipleOf: 0.5, exclusiveMaximum: 1e3}
+            """))
+        #expect(diagnostics.isEmpty)
+        expectContains(code, "NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775807)")
+        expectContains(code, #"NumberRules(maximum: "18446744073709551616")"#)
+        expectContains(code, #"NumberRules(exclusiveMaximum: "1e3", multipleOf: "0.5")"#)
     }
 
     @Test func defaultsReadOnlyAndWriteOnly() {
