@@ -142,6 +142,29 @@ enum SchemaRenderer {
         }
     }
 
+    /// With a discriminator the tag picks the one alternative to decode, as in the validating decoder; without
+    /// one, the first alternative that decodes.
+    static func renderUnionCodableDecoder(_ u: UnionDecl, into w: inout CodeWriter) {
+        guard let discriminator = u.discriminator else {
+            w.line("let container = try decoder.singleValueContainer()")
+            for c in u.cases {
+                w.line("if let value = try? container.decode(\(c.type.spelling).self) { self = .\(Naming.escaped(c.name))(value); return }")
+            }
+            w.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) matches\")")
+            return
+        }
+        let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
+        w.line("let tag = try decoder.discriminatorTag(\(Naming.literal(discriminator.property)), expected: [\(tags)])")
+        w.line("let container = try decoder.singleValueContainer()")
+        w.switchBlock("tag") { w in
+            for entry in discriminator.values {
+                guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }
+                w.line("case \(Naming.literal(entry.value)): self = .\(Naming.escaped(c.name))(try container.decode(\(c.type.spelling).self))")
+            }
+            w.line("default: throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) has this tag\")")
+        }
+    }
+
     static func renderEnum(_ e: EnumDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(e.doc + [remark(e.origin)])
         w.block("public enum \(e.name): \(e.rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable") { w in
@@ -158,11 +181,7 @@ enum SchemaRenderer {
             for c in u.cases { w.line("case \(Naming.escaped(c.name))(\(c.type.spelling))") }
             w.line()
             w.block("public init(from decoder: any Decoder) throws") { w in
-                w.line("let container = try decoder.singleValueContainer()")
-                for c in u.cases {
-                    w.line("if let value = try? container.decode(\(c.type.spelling).self) { self = .\(Naming.escaped(c.name))(value); return }")
-                }
-                w.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) matches\")")
+                renderUnionCodableDecoder(u, into: &w)
             }
             w.line()
             w.block("public func encode(to encoder: any Encoder) throws") { w in

@@ -149,6 +149,28 @@ struct SchemaSnippetTests {
         expectContains(code, "return Check.firstMatch(json, at: loc, &ctx, [")
     }
 
+    @Test func codableDecodingFollowsTheTag() {
+        let (code, diagnostics) = generate(document(schemas: """
+            Node: {type: object, required: [type], properties: {type: {type: string}, children: {type: array, items: {}}}}
+            Link: {type: object, required: [type, url], properties: {type: {type: string}, url: {type: string}}}
+            Entry:
+              oneOf: [{$ref: '#/components/schemas/Node'}, {$ref: '#/components/schemas/Link'}]
+              discriminator:
+                propertyName: type
+                mapping: {node: '#/components/schemas/Node', link: '#/components/schemas/Link'}
+            """))
+        #expect(diagnostics.isEmpty)
+        expectContains(code, """
+            public init(from decoder: any Decoder) throws {
+                let tag = try decoder.discriminatorTag("type", expected: ["node", "link"])
+                let container = try decoder.singleValueContainer()
+                switch tag {
+                case "node": self = .node(try container.decode(Node.self))
+                case "link": self = .link(try container.decode(Link.self))
+            """)
+        #expect(!squeezed(code).contains("try? container.decode(Node.self)"))
+    }
+
     @Test func recursiveSchemasAreBoxed() {
         let (code, diagnostics) = generate(document(schemas: """
             Node:
