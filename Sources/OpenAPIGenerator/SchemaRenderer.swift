@@ -16,7 +16,6 @@ enum SchemaRenderer {
         w.block("public struct \(s.name): Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable") { w in
             for p in s.properties {
                 var notes = p.doc
-                if p.readOnly { notes.append("Read-only: ignored when a client sends it.") }
                 if p.writeOnly { notes.append("Write-only: accepted in requests, never encoded into a response.") }
                 w.doc(notes)
                 w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
@@ -115,9 +114,9 @@ enum SchemaRenderer {
     static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {
         w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
             w.line("guard let object = Check.object(json, at: loc, &ctx) else { return nil }")
-            let secrets = s.properties.filter { $0.secret && !$0.readOnly }.map { Naming.literal($0.wireName) }
+            let secrets = s.properties.filter(\.secret).map { Naming.literal($0.wireName) }
             if !secrets.isEmpty { w.line("let issuesBefore = ctx.issues.count") }
-            for p in s.properties where !p.readOnly {
+            for p in s.properties {
                 let key = Naming.literal(p.wireName)
                 let call: String
                 switch p.presence {
@@ -133,11 +132,10 @@ enum SchemaRenderer {
                 w.line("Check.noAdditionalProperties(object, allowed: [\(keys)], at: loc, &ctx)")
             }
             if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
-            let decoded = s.properties.filter { !$0.readOnly }
-            if !decoded.isEmpty {
-                w.line("guard \(decoded.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")
+            if !s.properties.isEmpty {
+                w.line("guard \(s.properties.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")
             }
-            let args = s.properties.filter { !$0.readOnly }.map { "\($0.swiftName): _\($0.swiftName)" }
+            let args = s.properties.map { "\($0.swiftName): _\($0.swiftName)" }
             w.line("return Self(\(args.joined(separator: ", ")))")
         }
     }

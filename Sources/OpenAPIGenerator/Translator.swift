@@ -27,6 +27,8 @@ final class Translator {
     /// Types of bodies of component responses and request bodies, generated once and shared by operations.
     var sharedTypes: [String: SwiftType] = [:]
     var sharedDecls: [Decl] = []
+    /// The schemas requests carry, for required readOnly members (see `requestSchemas()`).
+    lazy var requestReachable: Set<ObjectIdentifier> = requestSchemas()
 
     /// How deep references may make types or `allOf` merges nest beyond what the spec writes out.
     static let maximumNesting = YAMLParser.maximumDepth

@@ -75,9 +75,9 @@ struct SchemaSnippetTests {
                 level: {type: string, enum: [low, high], default: high}
             Mode: {type: string, enum: [fast, slow-ish], default: fast}
             """))
-        // readOnly: not required in a request, ignored when sent.
-        expectContains(code, "public var id: Int?")
-        #expect(!squeezed(code).contains(#"Check.required(object, "id""#))
+        // readOnly and required, in a type no request carries: required (see ReadOnlySnippetTests).
+        expectContains(code, "public var id: Int")
+        expectContains(code, #"Check.required(object, "id", at: loc, &ctx, Int.self)"#)
         // writeOnly: required in a request, never written into a response.
         expectContains(code, "public var password: String")
         #expect(!squeezed(code).contains(#"object.append("password""#))
