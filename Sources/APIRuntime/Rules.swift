@@ -35,6 +35,10 @@ public struct NumberRules: Sendable {
 
     func check(_ value: CheckedNumber, _ input: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) {
         func number(_ bound: RuleNumber) -> JSONValue { .number(bound.description) }
+        // A string literal that is no number (never generated) bounds nothing, rather than everything.
+        func usable(_ bound: RuleNumber?) -> RuleNumber? { bound?.double.isNaN == false ? bound : nil }
+        let (minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf) =
+            (usable(minimum), usable(maximum), usable(exclusiveMinimum), usable(exclusiveMaximum), usable(multipleOf))
         if let bound = minimum, value.compare(to: bound) < 0 {
             ctx.add("greater_than_equal", "Input should be greater than or equal to \(bound)", input, at: loc, JSONObject([("ge", number(bound))]))
         }

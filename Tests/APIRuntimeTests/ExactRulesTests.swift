@@ -53,5 +53,6 @@ struct ExactRulesTests {
         #expect(messages("10.000000000000000001", NumberRules(maximum: 10), integer: false).count == 1)
         #expect(messages("1.5", NumberRules(minimum: 1.5), integer: false).isEmpty)
         #expect(messages("1", NumberRules(exclusiveMinimum: 0.5)).isEmpty)
+        #expect(messages("1", NumberRules(minimum: "one", maximum: "zero", multipleOf: "two")).isEmpty)
     }
 }
