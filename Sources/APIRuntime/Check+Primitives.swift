@@ -65,16 +65,19 @@ extension Check {
         }
         guard let rules else { return value }
         let before = ctx.issues.count
-        rules.check(Double(value), json, at: loc, &ctx)
+        rules.check(CheckedNumber(text: text, double: Double(value), integer: Int64(exactly: value)), json, at: loc, &ctx)
         return ctx.issues.count == before ? value : nil
     }
 
     public static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ type: F.Type, _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: NumberRules? = nil) -> F? {
         let value: Double?
+        var text = ""
         switch json {
-        case .number(let number): value = Double(number)
+        case .number(let number):
+            text = number
+            value = Double(number)
         case .string(let string) where ctx.parameters:
-            let text = string.trimmedWhitespace
+            text = string.trimmedWhitespace
             // `Double(_:)` also reads hexadecimal (`0x1p3`) and stops at NUL: take JSON's number syntax only.
             value = Patterns.isDecimalNumber(text) ? Double(text) : nil
             if value == nil {
@@ -90,7 +93,7 @@ extension Check {
         }
         guard let rules else { return F(value) }
         let before = ctx.issues.count
-        rules.check(value, json, at: loc, &ctx)
+        rules.check(CheckedNumber(text: text, double: value, integer: Int64(text)), json, at: loc, &ctx)
         return ctx.issues.count == before ? F(value) : nil
     }
 
@@ -143,13 +146,38 @@ enum Patterns {
     static func matches(_ pattern: String, _ text: String) -> Bool {
         let regex = cache.withLock { cache -> NSRegularExpression? in
             if let cached = cache[pattern] { return cached }
-            let compiled = try? NSRegularExpression(pattern: pattern)
+            let compiled = try? NSRegularExpression(pattern: anchoredAtEnd(pattern))
             cache[pattern] = compiled
             return compiled
         }
         // The generator refuses patterns that do not compile, so nil here means a hand-written rule.
         guard let regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The pattern with each `$` that is an anchor written `\z`: ICU's `$` also matches before a final line
+    /// terminator, so `^[a-z]+$` would accept `"abc\n"`; JSON Schema's (ECMA-262's) `$` is the end of input.
+    /// An escaped `\$` and a `$` inside a character class stay literal.
+    static func anchoredAtEnd(_ pattern: String) -> String {
+        var result = ""
+        var escaped = false
+        var classDepth = 0
+        for character in pattern {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "[" {
+                classDepth += 1
+            } else if character == "]", classDepth > 0 {
+                classDepth -= 1
+            } else if character == "$", classDepth == 0 {
+                result += "\\z"
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// `-?[0-9]+`: what a parameter written as an integer may look like.

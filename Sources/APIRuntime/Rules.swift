@@ -14,15 +14,18 @@ public struct StringRules: Sendable {
     }
 }
 
-/// The numeric keywords of a schema.
+/// The numeric keywords of a schema, compared exactly (see `RuleNumber`).
 public struct NumberRules: Sendable {
-    public var minimum: Double?
-    public var maximum: Double?
-    public var exclusiveMinimum: Double?
-    public var exclusiveMaximum: Double?
-    public var multipleOf: Double?
+    public var minimum: RuleNumber?
+    public var maximum: RuleNumber?
+    public var exclusiveMinimum: RuleNumber?
+    public var exclusiveMaximum: RuleNumber?
+    public var multipleOf: RuleNumber?
 
-    public init(minimum: Double? = nil, maximum: Double? = nil, exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil) {
+    public init(
+        minimum: RuleNumber? = nil, maximum: RuleNumber? = nil, exclusiveMinimum: RuleNumber? = nil, exclusiveMaximum: RuleNumber? = nil,
+        multipleOf: RuleNumber? = nil
+    ) {
         self.minimum = minimum
         self.maximum = maximum
         self.exclusiveMinimum = exclusiveMinimum
@@ -30,28 +33,26 @@ public struct NumberRules: Sendable {
         self.multipleOf = multipleOf
     }
 
-    func check(_ value: Double, _ input: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) {
-        func text(_ bound: Double) -> String {
-            bound.rounded() == bound && abs(bound) < 1e15 ? String(Int64(bound)) : String(bound)
+    func check(_ value: CheckedNumber, _ input: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) {
+        func number(_ bound: RuleNumber) -> JSONValue { .number(bound.description) }
+        // A string literal that is no number (never generated) bounds nothing, rather than everything.
+        func usable(_ bound: RuleNumber?) -> RuleNumber? { bound?.double.isNaN == false ? bound : nil }
+        let (minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf) =
+            (usable(minimum), usable(maximum), usable(exclusiveMinimum), usable(exclusiveMaximum), usable(multipleOf))
+        if let bound = minimum, value.compare(to: bound) < 0 {
+            ctx.add("greater_than_equal", "Input should be greater than or equal to \(bound)", input, at: loc, JSONObject([("ge", number(bound))]))
         }
-        func number(_ bound: Double) -> JSONValue { .number(text(bound)) }
-        if let bound = minimum, value < bound {
-            ctx.add("greater_than_equal", "Input should be greater than or equal to \(text(bound))", input, at: loc, JSONObject([("ge", number(bound))]))
+        if let bound = exclusiveMinimum, value.compare(to: bound) <= 0 {
+            ctx.add("greater_than", "Input should be greater than \(bound)", input, at: loc, JSONObject([("gt", number(bound))]))
         }
-        if let bound = exclusiveMinimum, value <= bound {
-            ctx.add("greater_than", "Input should be greater than \(text(bound))", input, at: loc, JSONObject([("gt", number(bound))]))
+        if let bound = maximum, value.compare(to: bound) > 0 {
+            ctx.add("less_than_equal", "Input should be less than or equal to \(bound)", input, at: loc, JSONObject([("le", number(bound))]))
         }
-        if let bound = maximum, value > bound {
-            ctx.add("less_than_equal", "Input should be less than or equal to \(text(bound))", input, at: loc, JSONObject([("le", number(bound))]))
+        if let bound = exclusiveMaximum, value.compare(to: bound) >= 0 {
+            ctx.add("less_than", "Input should be less than \(bound)", input, at: loc, JSONObject([("lt", number(bound))]))
         }
-        if let bound = exclusiveMaximum, value >= bound {
-            ctx.add("less_than", "Input should be less than \(text(bound))", input, at: loc, JSONObject([("lt", number(bound))]))
-        }
-        if let step = multipleOf, step > 0 {
-            let quotient = value / step
-            if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
-                ctx.add("multiple_of", "Input should be a multiple of \(text(step))", input, at: loc, JSONObject([("multiple_of", number(step))]))
-            }
+        if let step = multipleOf, step.double > 0, !value.isMultiple(of: step) {
+            ctx.add("multiple_of", "Input should be a multiple of \(step)", input, at: loc, JSONObject([("multiple_of", number(step))]))
         }
     }
 }

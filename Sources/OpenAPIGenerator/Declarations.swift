@@ -114,7 +114,6 @@ struct PropertyDecl {
     var wireName: String
     var type: SwiftType
     var presence: Presence
-    var readOnly: Bool
     var writeOnly: Bool
     var doc: [String?]
     /// `writeOnly` or `format: password`: its value never appears in a validation error.

@@ -43,7 +43,7 @@ struct OperationRenderer {
             inputParts.append((location == .header ? "headers" : location.rawValue, typeName, nil))
             w.line()
             w.line("/// The \(location.rawValue) parameters.")
-            let properties = params.map { PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, readOnly: false, writeOnly: false, doc: $0.doc) }
+            let properties = params.map { PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, writeOnly: false, doc: $0.doc) }
             renderPlainStruct(typeName, properties, conformances: "Sendable", into: &w)
         }
         if let body = op.body {

@@ -16,7 +16,6 @@ enum SchemaRenderer {
         w.block("public struct \(s.name): Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable") { w in
             for p in s.properties {
                 var notes = p.doc
-                if p.readOnly { notes.append("Read-only: ignored when a client sends it.") }
                 if p.writeOnly { notes.append("Write-only: accepted in requests, never encoded into a response.") }
                 w.doc(notes)
                 w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
@@ -115,9 +114,9 @@ enum SchemaRenderer {
     static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {
         w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
             w.line("guard let object = Check.object(json, at: loc, &ctx) else { return nil }")
-            let secrets = s.properties.filter { $0.secret && !$0.readOnly }.map { Naming.literal($0.wireName) }
+            let secrets = s.properties.filter(\.secret).map { Naming.literal($0.wireName) }
             if !secrets.isEmpty { w.line("let issuesBefore = ctx.issues.count") }
-            for p in s.properties where !p.readOnly {
+            for p in s.properties {
                 let key = Naming.literal(p.wireName)
                 let call: String
                 switch p.presence {
@@ -133,12 +132,34 @@ enum SchemaRenderer {
                 w.line("Check.noAdditionalProperties(object, allowed: [\(keys)], at: loc, &ctx)")
             }
             if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
-            let decoded = s.properties.filter { !$0.readOnly }
-            if !decoded.isEmpty {
-                w.line("guard \(decoded.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")
+            if !s.properties.isEmpty {
+                w.line("guard \(s.properties.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")
             }
-            let args = s.properties.filter { !$0.readOnly }.map { "\($0.swiftName): _\($0.swiftName)" }
+            let args = s.properties.map { "\($0.swiftName): _\($0.swiftName)" }
             w.line("return Self(\(args.joined(separator: ", ")))")
+        }
+    }
+
+    /// With a discriminator the tag picks the one alternative to decode, as in the validating decoder; without
+    /// one, the first alternative that decodes.
+    static func renderUnionCodableDecoder(_ u: UnionDecl, into w: inout CodeWriter) {
+        guard let discriminator = u.discriminator else {
+            w.line("let container = try decoder.singleValueContainer()")
+            for c in u.cases {
+                w.line("if let value = try? container.decode(\(c.type.spelling).self) { self = .\(Naming.escaped(c.name))(value); return }")
+            }
+            w.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) matches\")")
+            return
+        }
+        let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
+        w.line("let tag = try decoder.discriminatorTag(\(Naming.literal(discriminator.property)), expected: [\(tags)])")
+        w.line("let container = try decoder.singleValueContainer()")
+        w.switchBlock("tag") { w in
+            for entry in discriminator.values {
+                guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }
+                w.line("case \(Naming.literal(entry.value)): self = .\(Naming.escaped(c.name))(try container.decode(\(c.type.spelling).self))")
+            }
+            w.line("default: throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) has this tag\")")
         }
     }
 
@@ -158,11 +179,7 @@ enum SchemaRenderer {
             for c in u.cases { w.line("case \(Naming.escaped(c.name))(\(c.type.spelling))") }
             w.line()
             w.block("public init(from decoder: any Decoder) throws") { w in
-                w.line("let container = try decoder.singleValueContainer()")
-                for c in u.cases {
-                    w.line("if let value = try? container.decode(\(c.type.spelling).self) { self = .\(Naming.escaped(c.name))(value); return }")
-                }
-                w.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) matches\")")
+                renderUnionCodableDecoder(u, into: &w)
             }
             w.line()
             w.block("public func encode(to encoder: any Encoder) throws") { w in

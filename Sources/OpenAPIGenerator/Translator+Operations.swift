@@ -142,7 +142,7 @@ extension Translator {
                     if !header.required { type = type.nonNull }
                     headerDecls.append(PropertyDecl(
                         swiftName: Naming.unique(Naming.memberName(header.name), &usedHeaderNames), wireName: header.name, type: type,
-                        presence: header.required ? .required : .optional, readOnly: false, writeOnly: false, doc: [header.description]))
+                        presence: header.required ? .required : .optional, writeOnly: false, doc: [header.description]))
                 }
                 outputs.append(.init(
                     caseName: caseName, status: response.status, body: payload, headers: headerDecls,

@@ -42,7 +42,8 @@ extension Translator {
             if case .named(let target) = type.nonNull, !target.hasPrefix("JSONValue") {
                 directEdges[qualified, default: []].insert(target)
             }
-            let isRequired = merged.requires(wireName)
+            // A required readOnly member is required in responses only: optional in a type requests also carry.
+            let isRequired = merged.requires(wireName) && !(propertySchema.readOnly && requestReachable.contains(ObjectIdentifier(schema)))
             var presence: PropertyDecl.Presence = isRequired ? .required : (type.isNullable ? .field : .optional)
             if !isRequired, let value = propertySchema.defaultValue ?? componentSchemas[propertySchema.ref ?? ""]?.defaultValue, value != .null {
                 if let literal = literal(value, for: type) {
@@ -51,14 +52,12 @@ extension Translator {
                     diagnostics.warning("default value of '\(wireName)' cannot be written as a Swift literal; it is not applied", at: propertySchema.location)
                 }
             }
+            var doc = [propertySchema.title, propertySchema.description]
             if propertySchema.readOnly {
-                presence = .optional
-                type = type.nonNull
+                doc.append(readOnlyNote(required: merged.requires(wireName), inRequests: !isRequired))
             }
             properties.append(PropertyDecl(
-                swiftName: swiftName, wireName: wireName, type: type, presence: presence,
-                readOnly: propertySchema.readOnly, writeOnly: propertySchema.writeOnly,
-                doc: [propertySchema.title, propertySchema.description],
+                swiftName: swiftName, wireName: wireName, type: type, presence: presence, writeOnly: propertySchema.writeOnly, doc: doc,
                 secret: propertySchema.writeOnly || propertySchema.format == "password"))
         }
         for requiredName in merged.required where !merged.declares(requiredName) {
@@ -70,6 +69,13 @@ extension Translator {
             name: name, qualifiedName: qualified, doc: [schema.title, schema.description],
             origin: origin(pointer, schema.location), properties: properties,
             forbidsAdditionalProperties: forbidsExtra, nested: nested)
+    }
+
+    func readOnlyNote(required: Bool, inRequests: Bool) -> String {
+        guard required else { return "Read-only: written by the server; a client need not send it." }
+        return inRequests
+            ? "Read-only: required in responses, optional here because requests, which leave it out, also carry this type."
+            : "Read-only: written by the server; required, as no request carries this type."
     }
 
     func enumDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> EnumDecl {

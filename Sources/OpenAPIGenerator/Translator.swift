@@ -27,6 +27,8 @@ final class Translator {
     /// Types of bodies of component responses and request bodies, generated once and shared by operations.
     var sharedTypes: [String: SwiftType] = [:]
     var sharedDecls: [Decl] = []
+    /// The schemas requests carry, for required readOnly members (see `requestSchemas()`).
+    lazy var requestReachable: Set<ObjectIdentifier> = requestSchemas()
 
     /// How deep references may make types or `allOf` merges nest beyond what the spec writes out.
     static let maximumNesting = YAMLParser.maximumDepth
@@ -247,7 +249,9 @@ final class Translator {
                 diagnostics.warning("'\(label)' \(number) is out of range and is not enforced", at: schema.location)
                 return
             }
-            parts.append("\(label): \(number.isInteger ? number.text : String(double))")
+            // Exact at run time (`RuleNumber`): an int64 as an integer literal, any other number as its decimal text.
+            let isJSONText = number.text.allSatisfy { "0123456789+-.eE".contains($0) }
+            parts.append("\(label): \(number.int64.map { String($0) } ?? Naming.literal(isJSONText ? number.text : String(double)))")
         }
         add("minimum", schema.minimum)
         add("maximum", schema.maximum)

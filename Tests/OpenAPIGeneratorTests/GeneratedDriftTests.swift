@@ -19,6 +19,20 @@ struct GeneratedDriftTests {
         }
     }
 
+    @Test func behaviourFixtureIsUpToDate() throws {
+        let directory = packageRoot.appendingPathComponent("Tests/GeneratedBehaviourTests")
+        let spec = try String(contentsOf: directory.appendingPathComponent("behaviour.yaml"), encoding: .utf8)
+        let output = Generator.generate(spec: spec, fileName: "behaviour.yaml")
+        let files = try #require(output.files, "behaviour.yaml does not generate: \(output.diagnostics)")
+        for (name, contents) in files {
+            let committed = try? String(contentsOf: directory.appendingPathComponent("Generated/\(name)"), encoding: .utf8)
+            #expect(committed == contents, """
+                Tests/GeneratedBehaviourTests/Generated/\(name) differs from what behaviour.yaml produces; run: \
+                swift run openapi-gen generate Tests/GeneratedBehaviourTests/behaviour.yaml --output Tests/GeneratedBehaviourTests/Generated
+                """)
+        }
+    }
+
     @Test func generatedTypeScriptIsUpToDate() throws {
         let spec = try String(contentsOf: packageRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         let output = TypeScriptEmitter.emit(spec: spec, fileName: "openapi.yaml")

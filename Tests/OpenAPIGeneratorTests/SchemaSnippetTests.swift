@@ -44,7 +44,22 @@ struct SchemaSnippetTests {
             """, version: "3.0.3"))
         #expect(diagnostics.isEmpty)
         expectContains(code, "public var value: Double?")
-        expectContains(code, "NumberRules(maximum: 10, exclusiveMinimum: 0, multipleOf: 0.5)")
+        expectContains(code, #"NumberRules(maximum: 10, exclusiveMinimum: 0, multipleOf: "0.5")"#)
+    }
+
+    @Test func boundsKeepTheirExactText() {
+        let (code, diagnostics) = generate(document(schemas: """
+            Limits:
+              type: object
+              properties:
+                big: {type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807}
+                huge: {type: number, maximum: 18446744073709551616}
+                half: {type: number, multipleOf: 0.5, exclusiveMaximum: 1e3}
+            """))
+        #expect(diagnostics.isEmpty)
+        expectContains(code, "NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775807)")
+        expectContains(code, #"NumberRules(maximum: "18446744073709551616")"#)
+        expectContains(code, #"NumberRules(exclusiveMaximum: "1e3", multipleOf: "0.5")"#)
     }
 
     @Test func defaultsReadOnlyAndWriteOnly() {
@@ -60,9 +75,9 @@ struct SchemaSnippetTests {
                 level: {type: string, enum: [low, high], default: high}
             Mode: {type: string, enum: [fast, slow-ish], default: fast}
             """))
-        // readOnly: not required in a request, ignored when sent.
-        expectContains(code, "public var id: Int?")
-        #expect(!squeezed(code).contains(#"Check.required(object, "id""#))
+        // readOnly and required, in a type no request carries: required (see ReadOnlySnippetTests).
+        expectContains(code, "public var id: Int")
+        expectContains(code, #"Check.required(object, "id", at: loc, &ctx, Int.self)"#)
         // writeOnly: required in a request, never written into a response.
         expectContains(code, "public var password: String")
         #expect(!squeezed(code).contains(#"object.append("password""#))
@@ -132,6 +147,28 @@ struct SchemaSnippetTests {
         expectContains(code, "public indirect enum IdOrName")
         expectContains(code, "case case1(Int) case case2(String)")
         expectContains(code, "return Check.firstMatch(json, at: loc, &ctx, [")
+    }
+
+    @Test func codableDecodingFollowsTheTag() {
+        let (code, diagnostics) = generate(document(schemas: """
+            Node: {type: object, required: [type], properties: {type: {type: string}, children: {type: array, items: {}}}}
+            Link: {type: object, required: [type, url], properties: {type: {type: string}, url: {type: string}}}
+            Entry:
+              oneOf: [{$ref: '#/components/schemas/Node'}, {$ref: '#/components/schemas/Link'}]
+              discriminator:
+                propertyName: type
+                mapping: {node: '#/components/schemas/Node', link: '#/components/schemas/Link'}
+            """))
+        #expect(diagnostics.isEmpty)
+        expectContains(code, """
+            public init(from decoder: any Decoder) throws {
+                let tag = try decoder.discriminatorTag("type", expected: ["node", "link"])
+                let container = try decoder.singleValueContainer()
+                switch tag {
+                case "node": self = .node(try container.decode(Node.self))
+                case "link": self = .link(try container.decode(Link.self))
+            """)
+        #expect(!squeezed(code).contains("try? container.decode(Node.self)"))
     }
 
     @Test func recursiveSchemasAreBoxed() {
