@@ -25,11 +25,11 @@ enum JSONKind: String {
 
     var article: String { self == .integer || self == .array || self == .object ? "an" : "a" }
 
-    /// The value as the message quotes it: scalars verbatim, collections by kind.
+    /// The value as the message quotes it: strings in quotes, other scalars verbatim, collections by kind.
     static func quoted(_ node: YAMLNode) -> String {
         guard let text = node.scalar else { return node.kindName == "sequence" ? "[...]" : "{...}" }
         let short = text.count > 40 ? text.prefix(37) + "..." : Substring(text)
-        return node.isPlainScalar ? String(short) : "'\(short)'"
+        return JSONKind(node) == .string ? "'\(short)'" : String(short)
     }
 }
 

@@ -6,8 +6,8 @@ extension Linter {
     /// What 3.1 may write beside a schema `$ref` that this generator can do without (annotations).
     private static let refAnnotations: Set<String> = ["description", "title", "summary", "$comment", "deprecated", "readOnly", "writeOnly", "example", "examples", "default"]
 
-    /// Where a schema sits: a branch of `allOf` may require what a sibling branch declares, and a branch of
-    /// `anyOf`/`oneOf` may carry the default of the whole (`default: null` beside a `type: 'null'` branch).
+    /// Where a schema sits: a branch of `anyOf`/`oneOf` may carry the default of the whole (`default: null` beside
+    /// a `type: 'null'` branch), so its own default and examples are not held against it.
     enum SchemaPlace { case alone, allOfBranch, alternative }
 
     func checkSchema(_ node: YAMLNode, place: SchemaPlace = .alone) {
@@ -17,7 +17,7 @@ extension Linter {
         }
         checkKeywords(node, .schema)
         let types = (node["type"]?.sequence ?? node["type"].map { [$0] } ?? []).compactMap(\.scalar)
-        checkShape(node, types: types, place: place)
+        checkShape(node, types: types)
         checkBounds(node)
         checkFormat(node, types: types)
         checkEnum(node, types: types)
@@ -35,7 +35,7 @@ extension Linter {
         if let additional = node["additionalProperties"] { checkSchema(additional) }
     }
 
-    private func checkShape(_ node: YAMLNode, types: [String], place: SchemaPlace) {
+    private func checkShape(_ node: YAMLNode, types: [String]) {
         if types.contains("array"), node["items"] == nil, node["prefixItems"] == nil, let key = Self.keyLocation("type", in: node) {
             report(.arrayItems, "an array schema needs 'items' to say what it holds; add 'items: {type: string}' (or the element's schema)", at: key)
         }
@@ -44,15 +44,6 @@ extension Linter {
         }
         if node["readOnly"]?.bool == true, node["writeOnly"]?.bool == true, let key = Self.keyLocation("writeOnly", in: node) {
             report(.readWriteOnly, "'readOnly' and 'writeOnly' are both true, so the value is never sent nor received; keep one", at: key)
-        }
-        let properties = (node["properties"]?.mapping ?? []).compactMap(\.key.scalar)
-        let composed = ["allOf", "anyOf", "oneOf"].contains { node[$0] != nil }
-        guard node["properties"] != nil, !composed, place == .alone else { return }
-        for nameNode in node["required"]?.sequence ?? [] {
-            guard let name = nameNode.scalar, !properties.contains(name) else { continue }
-            var message = "required property '\(name)' is not among 'properties'"
-            if let near = nearestName(to: name, in: properties) { message += "; did you mean '\(near)'?" } else { message += "; declare it under 'properties'" }
-            report(.requiredPropertyMissing, message, at: nameNode.location)
         }
     }
 

@@ -18,7 +18,7 @@ extension Linter {
 
     private func mismatch(_ value: YAMLNode, _ rawSchema: YAMLNode, path: String, depth: Int, textual: Bool) -> Mismatch? {
         guard depth < 32, let schema = resolve(rawSchema), schema.mapping != nil else { return nil }
-        let at = path.isEmpty ? "" : "'\(path)' "
+        let at = path.isEmpty ? "" : "at '\(path)': "
         let fail = { (text: String) in Mismatch(message: at + text, location: value.location) }
         for part in schema["allOf"]?.sequence ?? [] {
             if let found = mismatch(value, part, path: path, depth: depth + 1, textual: textual) { return found }
@@ -56,7 +56,7 @@ extension Linter {
     private func stringMismatch(_ text: String, _ schema: YAMLNode, _ fail: (String) -> Mismatch) -> Mismatch? {
         let length = text.unicodeScalars.count
         if let min = schema["minLength"]?.scalar.flatMap({ Int($0) }), length < min { return fail("'\(text)' is shorter than minLength \(min)") }
-        if let max = schema["maxLength"]?.scalar.flatMap({ Int($0) }), length > max { return fail("is \(length) characters long, more than maxLength \(max)") }
+        if let max = schema["maxLength"]?.scalar.flatMap({ Int($0) }), length > max { return fail("'\(text.count > 40 ? text.prefix(37) + "..." : Substring(text))' is \(length) characters long, more than maxLength \(max)") }
         if let pattern = schema["pattern"]?.scalar, let regex = try? NSRegularExpression(pattern: pattern),
            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
             return fail("'\(text)' does not match the pattern \(pattern)")
@@ -88,8 +88,8 @@ extension Linter {
 
     private func arrayMismatch(_ value: YAMLNode, _ schema: YAMLNode, path: String, depth: Int, textual: Bool, _ fail: (String) -> Mismatch) -> Mismatch? {
         let items = value.sequence ?? []
-        if let min = schema["minItems"]?.scalar.flatMap({ Int($0) }), items.count < min { return fail("has \(items.count) items, fewer than minItems \(min)") }
-        if let max = schema["maxItems"]?.scalar.flatMap({ Int($0) }), items.count > max { return fail("has \(items.count) items, more than maxItems \(max)") }
+        if let min = schema["minItems"]?.scalar.flatMap({ Int($0) }), items.count < min { return fail("the array has \(items.count) items, fewer than minItems \(min)") }
+        if let max = schema["maxItems"]?.scalar.flatMap({ Int($0) }), items.count > max { return fail("the array has \(items.count) items, more than maxItems \(max)") }
         guard let itemSchema = schema["items"] else { return nil }
         for (index, item) in items.enumerated() {
             if let found = mismatch(item, itemSchema, path: "\(path)[\(index)]", depth: depth + 1, textual: textual) { return found }
