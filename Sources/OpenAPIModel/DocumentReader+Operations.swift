@@ -113,7 +113,11 @@ extension DocumentReader {
                 schema = Schema(location: item.location)
                 schema.types = ["string"]
             } else {
-                diagnostics.warning("parameter '\(name)' has no schema; it is read as a string", at: item.location)
+                let legacy = ["type", "format", "items", "enum", "default", "minimum", "maximum"].filter { item[$0] != nil }
+                let message = legacy.isEmpty
+                    ? "parameter '\(name)' has no schema; it is read as a string; add 'schema: {type: string}'"
+                    : "parameter '\(name)' has \(legacy.map { "'\($0)'" }.joined(separator: ", ")) but no 'schema' (Swagger 2.0 style), so \(legacy.count == 1 ? "it is" : "they are") ignored and the value is read as a string; move \(legacy.count == 1 ? "it" : "them") under 'schema:', as 'schema: {\(legacy.map { "\($0): \(item[$0]?.scalar ?? "...")" }.joined(separator: ", "))}'"
+                diagnostics.report(.parameterSchema, message, at: item.location)
                 schema = Schema(location: item.location)
                 schema.types = ["string"]
             }

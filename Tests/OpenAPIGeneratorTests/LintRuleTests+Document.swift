@@ -18,6 +18,22 @@ extension LintRuleTests {
                 "openapi.yaml:8:11: warning: path parameter 'id' should have 'required: true'; it is treated as required [path-param-required]",
             ]),
         LintCase(
+            "parameter-schema", "Swagger 2.0's type on the parameter itself",
+            #"""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  parameters:
+                    - {name: limit, in: query, type: integer}
+                  responses: {'200': {description: OK}}
+            """#,
+            [
+                "openapi.yaml:8:11: warning: parameter 'limit' has 'type' but no 'schema' (Swagger 2.0 style), so it is ignored and the value is read as a string; move it under 'schema:', as 'schema: {type: integer}' [parameter-schema]",
+            ]),
+        LintCase(
             "path-template-undeclared", "a template variable without a parameter",
             #"""
             openapi: 3.1.0

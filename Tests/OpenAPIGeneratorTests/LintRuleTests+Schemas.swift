@@ -127,6 +127,19 @@ extension LintRuleTests {
                 "openapi.yaml:7:7: warning: 'descripton' is not a keyword of an operation and is ignored; did you mean 'description'? [misspelled-keyword]",
             ]),
         LintCase(
+            "misspelled-keyword", "two letters swapped",
+            #"""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A: {type: string, fromat: date}
+            """#,
+            [
+                "openapi.yaml:6:23: warning: 'fromat' is not a keyword of a schema and is ignored; did you mean 'format'? [misspelled-keyword]",
+            ]),
+        LintCase(
             "ref-siblings", "siblings of $ref in 3.0",
             #"""
             openapi: 3.0.3

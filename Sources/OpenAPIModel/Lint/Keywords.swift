@@ -61,7 +61,8 @@ extension Linter {
         }
     }
 
-    /// A keyword spelt with other case (`readonly`) or at most one edit away (two for words of 8 letters or more).
+    /// A keyword spelt with other case (`readonly`) or at most one edit away (two for words of 8 letters or more),
+    /// where swapping two neighbouring letters (`exmaple`) is one edit.
     static func nearestKeyword(to name: String, in keywords: Set<String>) -> String? {
         let sorted = keywords.sorted()
         if let sameLetters = sorted.first(where: { $0.lowercased() == name.lowercased() }) { return sameLetters }
@@ -70,9 +71,25 @@ extension Linter {
         let lowered = Array(name.lowercased())
         var best: (String, Int)?
         for keyword in sorted where abs(keyword.count - name.count) <= bound {
-            let distance = editDistance(lowered, Array(keyword.lowercased()), atMost: bound)
+            let distance = Self.typoDistance(lowered, Array(keyword.lowercased()))
             if distance <= bound, distance < (best?.1 ?? Int.max) { best = (keyword, distance) }
         }
         return best?.0
+    }
+
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment). Keys are short.
+    static func typoDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
+            }
+        }
+        return table[a.count][b.count]
     }
 }

@@ -30,6 +30,7 @@ extension LintRule {
     public static let responseCode = LintRule("response-code", .error, "a response key that is not 100-599, 1XX-5XX or `default`")
     public static let duplicateOperationId = LintRule("duplicate-operation-id", .error, "two operations with the same operationId")
     public static let operationIdMissing = LintRule("operation-id-missing", .warning, "an operation without an operationId (one is derived from method and path)")
+    public static let parameterSchema = LintRule("parameter-schema", .warning, "a parameter without `schema`, often with Swagger 2.0's `type` on the parameter itself")
     public static let undeclaredSecurityScheme = LintRule("undeclared-security-scheme", .error, "a security requirement naming a scheme not in `components.securitySchemes`")
 
     // MARK: Checked by the linter over the YAML tree (Linter).
@@ -65,7 +66,7 @@ extension LintRule {
         unknownType, requiredList, nullableIn31, exclusiveBoundIn31, unsupportedKeyword,
         misspelledKeyword, refSiblings, enumTypeMismatch, enumDuplicate, invalidDefault, invalidExample, boundsOrder,
         arrayItems, propertiesOnNonObject, requiredPropertyMissing, formatTypeMismatch, unknownFormat, readWriteOnly,
-        pathParamRequired, pathTemplateUndeclared, pathParamUnused, responseCode, responseCodeNotString, successResponse,
+        pathParamRequired, parameterSchema, pathTemplateUndeclared, pathParamUnused, responseCode, responseCodeNotString, successResponse,
         responseDescription, duplicateOperationId, operationIdMissing, operationIdIdentifier, requestBodyOnGet,
         undeclaredSecurityScheme, unusedComponent, undeclaredTag, unusedTag, infoTitle, infoVersion, serverTrailingSlash,
         lintConfiguration,
