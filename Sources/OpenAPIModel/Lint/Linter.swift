@@ -27,7 +27,7 @@ final class Linter {
         checkInfo()
         for server in root["servers"]?.sequence ?? [] { checkServer(server) }
         for (pathKey, item) in root["paths"]?.mapping ?? [] { checkPathItem(item, path: pathKey.scalar ?? "") }
-        for (_, item) in root["webhooks"]?.mapping ?? [] { checkPathItem(item, path: "") }
+        for (nameKey, item) in root["webhooks"]?.mapping ?? [] { checkPathItem(item, path: "webhook '\(nameKey.scalar ?? "")'") }
         checkComponents()
         checkTags()
         checkUnusedComponents()
