@@ -20,7 +20,7 @@ public enum Generator {
     /// - Parameter fileName: how diagnostics and doc comments name the spec (`openapi.yaml`).
     public static func generate(spec: String, fileName: String = "openapi.yaml") -> Output {
         let diagnostics = DiagnosticCollector()
-        guard let document = OpenAPIParser.parse(spec, diagnostics: diagnostics) else {
+        guard let document = OpenAPIParser.parse(spec, diagnostics: diagnostics, lint: true) else {
             return Output(files: nil, diagnostics: diagnostics.sorted)
         }
         let translator = Translator(document: document, diagnostics: diagnostics, fileName: fileName)

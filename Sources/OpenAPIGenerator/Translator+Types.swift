@@ -61,7 +61,9 @@ extension Translator {
                 secret: propertySchema.writeOnly || propertySchema.format == "password"))
         }
         for requiredName in merged.required where !merged.declares(requiredName) {
-            diagnostics.warning("'\(requiredName)' is required but not declared in 'properties'; it is not checked", at: schema.location)
+            var message = "required property '\(requiredName)' is not declared in 'properties', so it is not checked"
+            if let near = nearestName(to: requiredName, in: merged.properties.map(\.name)) { message += "; did you mean '\(near)'?" } else { message += "; declare it under 'properties'" }
+            diagnostics.report(.requiredPropertyMissing, message, at: schema.keywordLocations["required"] ?? schema.location)
         }
         var forbidsExtra = false
         if case .forbidden = schema.additionalProperties, schema.allOf.isEmpty { forbidsExtra = true }

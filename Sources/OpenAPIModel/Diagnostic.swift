@@ -10,11 +10,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
     public var location: SourceLocation
+    /// The lint rule that found it (`unknown-type`), printed in brackets after the message so a spec can name it
+    /// in `x-openapi-gen-lint: {disable: [...]}`; nil for problems no rule owns (YAML syntax, unresolved `$ref`s).
+    public var rule: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, rule: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
+        self.rule = rule
     }
 
     /// `LINE:COL: error: message`, to be prefixed with the file's path. Always one line: line breaks and other
@@ -24,7 +28,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
                 ? scalar.escaped(asASCII: true) : String(scalar)
         }
-        return "\(location.line):\(location.column): \(severity.rawValue): \(escaped.joined())"
+        let suffix = rule.map { " [\($0)]" } ?? ""
+        return "\(location.line):\(location.column): \(severity.rawValue): \(escaped.joined())\(suffix)"
     }
 
     /// `path:LINE:COL: error: message`.
@@ -45,6 +50,16 @@ public final class DiagnosticCollector {
 
     public func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
+    /// A finding of `rule`, with the severity the rule is registered with.
+    public func report(_ rule: LintRule, _ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(rule.severity, message, at: location, rule: rule.name))
+    }
+
+    /// Drops what `shouldRemove` selects (the findings of rules a spec disabled).
+    public func removeAll(where shouldRemove: (Diagnostic) -> Bool) {
+        diagnostics.removeAll(where: shouldRemove)
     }
 
     /// In source order, so the output reads top to bottom.

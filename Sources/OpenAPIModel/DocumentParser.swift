@@ -4,7 +4,9 @@ import Foundation
 /// It keeps going after an error so that one run lists them all; the result is `nil` only when the text is not
 /// a YAML mapping at all.
 public enum OpenAPIParser {
-    public static func parse(_ text: String, diagnostics: DiagnosticCollector) -> Document? {
+    /// - Parameter lint: also run every lint rule over the document (`Linter`); the generator does, the
+    ///   TypeScript emitter and the diff leave it to the build. Rules the spec disables are silenced either way.
+    public static func parse(_ text: String, diagnostics: DiagnosticCollector, lint: Bool = false) -> Document? {
         let root: YAMLNode
         do {
             guard let node = try YAMLParser.parse(text) else {
@@ -20,7 +22,10 @@ public enum OpenAPIParser {
             diagnostics.error("expected a mapping at the top of the document, found a \(root.kindName)", at: root.location)
             return nil
         }
-        return DocumentReader(root: root, diagnostics: diagnostics).read()
+        let document = DocumentReader(root: root, diagnostics: diagnostics).read()
+        if lint { Linter(root: root, diagnostics: diagnostics).run() }
+        LintConfiguration(root: root, diagnostics: diagnostics).apply(to: diagnostics)
+        return document
     }
 }
 

@@ -31,13 +31,13 @@ extension DocumentReader {
                 if let id = string(opNode["operationId"], "operationId") {
                     operationId = id
                     if let first = idLocations[id] {
-                        diagnostics.error("duplicate operationId '\(id)' (first used at line \(first.line))", at: opNode["operationId"]!.location)
+                        diagnostics.report(.duplicateOperationId, "duplicate operationId '\(id)' (first used at line \(first.line))", at: opNode["operationId"]!.location)
                         continue
                     }
                     idLocations[id] = opNode["operationId"]!.location
                 } else {
                     operationId = Self.derivedOperationId(method, path)
-                    diagnostics.warning("operation '\(methodName.uppercased()) \(path)' has no operationId; using '\(operationId)'", at: methodKey.location)
+                    diagnostics.report(.operationIdMissing, "operation '\(methodName.uppercased()) \(path)' has no operationId; using '\(operationId)'", at: methodKey.location)
                 }
                 let security = opNode["security"].map { securityRequirements($0, schemes: schemes) ?? [] } ?? globalSecurity
                 result.append(Operation(
@@ -80,10 +80,10 @@ extension DocumentReader {
         for name in names where !declared.contains(where: { $0.name == name }) {
             var message = "path template parameter '{\(name)}' in '\(path)' is not declared as a path parameter"
             if let near = nearestName(to: name, in: declared.map(\.name)) { message += "; did you mean '\(near)'?" }
-            diagnostics.error(message, at: location)
+            diagnostics.report(.pathTemplateUndeclared, message, at: location)
         }
         for param in declared where !names.contains(param.name) {
-            diagnostics.error("path parameter '\(param.name)' does not appear in the path template '\(path)'", at: param.sourceLocation)
+            diagnostics.report(.pathParamUnused, "path parameter '\(param.name)' does not appear in the path template '\(path)'", at: param.sourceLocation)
         }
     }
 
@@ -113,13 +113,17 @@ extension DocumentReader {
                 schema = Schema(location: item.location)
                 schema.types = ["string"]
             } else {
-                diagnostics.warning("parameter '\(name)' has no schema; it is read as a string", at: item.location)
+                let legacy = ["type", "format", "items", "enum", "default", "minimum", "maximum"].filter { item[$0] != nil }
+                let message = legacy.isEmpty
+                    ? "parameter '\(name)' has no schema; it is read as a string; add 'schema: {type: string}'"
+                    : "parameter '\(name)' has \(legacy.map { "'\($0)'" }.joined(separator: ", ")) but no 'schema' (Swagger 2.0 style), so \(legacy.count == 1 ? "it is" : "they are") ignored and the value is read as a string; move \(legacy.count == 1 ? "it" : "them") under 'schema:', as 'schema: {\(legacy.map { "\($0): \(item[$0]?.scalar ?? "...")" }.joined(separator: ", "))}'"
+                diagnostics.report(.parameterSchema, message, at: item.location)
                 schema = Schema(location: item.location)
                 schema.types = ["string"]
             }
             let required = item["required"]?.bool ?? false
             if location == .path && !required {
-                diagnostics.warning("path parameter '\(name)' should have 'required: true'; it is treated as required", at: item.location)
+                diagnostics.report(.pathParamRequired, "path parameter '\(name)' should have 'required: true'; it is treated as required", at: item.location)
             }
             return Parameter(
                 name: name, location: location, required: required || location == .path,
@@ -155,7 +159,7 @@ extension DocumentReader {
             let valid = status == "default" || (status.count == 3 && status.first.map { "12345".contains($0) } == true
                 && (status.dropFirst().allSatisfy(\.isNumber) || status.dropFirst() == "XX"))
             guard valid else {
-                diagnostics.error("'\(status)' is not a response status; expected a code such as 200, a range such as 2XX, or 'default'", at: pair.key.location)
+                diagnostics.report(.responseCode, "'\(status)' is not a response status; expected a code such as 200, a range such as 2XX, or 'default'", at: pair.key.location)
                 return nil
             }
             guard let item = resolved(pair.value, kind: "responses") else { return nil }
@@ -222,7 +226,7 @@ extension DocumentReader {
                 guard schemes.contains(where: { $0.name == name }) else {
                     var message = "security requirement names unknown scheme '\(name)'"
                     if let near = suggestion(for: name, in: schemes.map(\.name)) { message += "; did you mean '\(near)'?" }
-                    diagnostics.error(message, at: pair.key.location)
+                    diagnostics.report(.undeclaredSecurityScheme, message, at: pair.key.location)
                     return nil
                 }
                 return name

@@ -32,7 +32,10 @@ extension DocumentReader {
             case "type": readType(value, into: result)
             case "nullable":
                 result.nullable = bool(value, "nullable") ?? false
-                if is31 { diagnostics.warning("'nullable' is OpenAPI 3.0; in 3.1 write type: [T, \"null\"]", at: key.location) }
+                if is31 {
+                    let type = node["type"]?.scalar ?? "T"
+                    diagnostics.report(.nullableIn31, "'nullable' is OpenAPI 3.0; in 3.1 write 'type: [\(type), \"null\"]'", at: key.location)
+                }
             case "format": result.format = string(value, "format")
             case "title": result.title = string(value, "title")
             case "description": result.description = string(value, "description")
@@ -47,7 +50,10 @@ extension DocumentReader {
             case "required":
                 guard let items = value.sequence else {
                     // 3.0 authors sometimes write `required: true` on a property; say what it means.
-                    diagnostics.error("'required' in a schema must be a list of property names", at: value.location)
+                    let message = value.bool != nil
+                        ? "'required: \(value.scalar ?? "")' on a property does nothing; list the property's name in its parent object's 'required: [...]'"
+                        : "'required' in a schema must be a list of property names"
+                    diagnostics.report(.requiredList, message, at: value.location)
                     continue
                 }
                 result.required = items.compactMap { string($0, "required") }
@@ -84,7 +90,10 @@ extension DocumentReader {
             case "exclusiveMinimum", "exclusiveMaximum":
                 // 3.0: a boolean that makes minimum/maximum exclusive; 3.1: the bound itself.
                 if let flag = value.bool {
-                    if is31 { diagnostics.warning("boolean '\(keyword)' is OpenAPI 3.0; in 3.1 it is the bound itself", at: value.location) }
+                    if is31 {
+                        let bound = keyword == "exclusiveMinimum" ? "minimum" : "maximum"
+                        diagnostics.report(.exclusiveBoundIn31, "boolean '\(keyword)' is OpenAPI 3.0; in 3.1 it is the bound itself: write '\(keyword): N' instead of '\(bound): N'", at: value.location)
+                    }
                     if flag { result.pendingExclusive.insert(keyword) }
                 } else if keyword == "exclusiveMinimum" {
                     result.exclusiveMinimum = number(value, keyword)
@@ -100,7 +109,7 @@ extension DocumentReader {
             case "deprecated": result.deprecated = bool(value, keyword) ?? false
             default:
                 if Self.unsupportedKeywords.contains(keyword) {
-                    diagnostics.warning("'\(keyword)' is not supported by this generator; it is not enforced", at: key.location)
+                    diagnostics.report(.unsupportedKeyword, "'\(keyword)' is not supported by this generator; it is not enforced", at: key.location)
                 }
             }
         }
@@ -124,8 +133,12 @@ extension DocumentReader {
             guard let name = string(nameNode, "type") else { continue }
             guard Self.knownTypes.contains(name) else {
                 var message = "unknown type '\(name)'"
-                if let near = nearestName(to: name, in: Self.knownTypes) { message += "; did you mean '\(near)'?" }
-                diagnostics.error(message, at: nameNode.location)
+                if let hint = TypeHint.replacement(for: name) {
+                    message += "; write '\(hint)'"
+                } else if let near = nearestName(to: name, in: Self.knownTypes) {
+                    message += "; did you mean '\(near)'?"
+                }
+                diagnostics.report(.unknownType, message, at: nameNode.location)
                 continue
             }
             if name == "null" { result.nullable = true } else { result.types.append(name) }

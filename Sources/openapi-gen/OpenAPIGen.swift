@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OpenAPIDiff
 import OpenAPIGenerator
+import OpenAPIModel
 import OpenAPITypeScript
 
 /// The generator's command line: the build plugin's tool, and usable by hand.
@@ -52,12 +53,31 @@ struct TypeScript: ParsableCommand {
 }
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check an OpenAPI document and print its diagnostics; exits non-zero on any error.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check an OpenAPI document and print its diagnostics; exits non-zero on any error.",
+        discussion: "Each finding ends with its rule's name in brackets; a spec silences warning rules with 'x-openapi-gen-lint: {disable: [rule, ...]}' at its root.")
 
     @Argument(help: "The OpenAPI document (YAML or JSON).")
-    var spec: String
+    var spec: String?
+
+    @Flag(help: "Print every lint rule (name, severity, what it finds) and exit.")
+    var listRules = false
+
+    func validate() throws {
+        if spec == nil && !listRules { throw ValidationError("Give the spec to check, or --list-rules.") }
+    }
 
     func run() throws {
+        if listRules {
+            let width = LintRule.all.map(\.name.count).max() ?? 0
+            for rule in LintRule.all {
+                let name = rule.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                print("\(name)  \(severity)  \(rule.summary)")
+            }
+            return
+        }
+        guard let spec else { return }
         let result = try SpecFile.generate(spec)
         if result.hasErrors { throw ExitCode.failure }
     }

@@ -22,7 +22,7 @@ struct FindingTests {
         let unknownType = edited(("id: {type: integer}", "id: {type: integr}"))
         let reversed = SpecDiff.compare(old: unknownType, new: base, oldFile: "old.yaml", newFile: "new.yaml")
         let place = at(35, "integr", in: unknownType)
-        #expect(reversed.problems.map(\.description) == ["old.yaml:\(place): error: unknown type 'integr'; did you mean 'integer'?"])
+        #expect(reversed.problems.map(\.description) == ["old.yaml:\(place): error: unknown type 'integr'; did you mean 'integer'? [unknown-type]"])
     }
 
     @Test func majorVersionsAreReadFromCommonVersionShapes() {

@@ -12,7 +12,7 @@ struct DiagnosticTests {
 
     @Test func unknownTypeSuggestsTheClosest() {
         let result = diagnostics(document(schemas: "A:\n  type: object\n  properties:\n    n: {type: intger}"))
-        #expect(result == ["openapi.yaml:9:19: error: unknown type 'intger'; did you mean 'integer'?"])
+        #expect(result == ["openapi.yaml:9:19: error: unknown type 'intger'; did you mean 'integer'? [unknown-type]"])
     }
 
     @Test func danglingRefSuggestsTheNearestName() {
@@ -33,8 +33,8 @@ struct DiagnosticTests {
                   responses: {'200': {description: OK}}
             """)
         #expect(result == [
-            "openapi.yaml:4:3: error: path template parameter '{userId}' in '/users/{userId}/tasks' is not declared as a path parameter; did you mean 'user_id'?",
-            "openapi.yaml:8:11: error: path parameter 'user_id' does not appear in the path template '/users/{userId}/tasks'",
+            "openapi.yaml:4:3: error: path template parameter '{userId}' in '/users/{userId}/tasks' is not declared as a path parameter; did you mean 'user_id'? [path-template-undeclared]",
+            "openapi.yaml:8:11: error: path parameter 'user_id' does not appear in the path template '/users/{userId}/tasks' [path-param-unused]",
         ])
     }
 
@@ -49,15 +49,15 @@ struct DiagnosticTests {
                 put: {responses: {'200': {description: OK}}}
             """)
         #expect(result == [
-            "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5)",
-            "openapi.yaml:7:5: warning: operation 'PUT /a' has no operationId; using 'putA'",
+            "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5) [duplicate-operation-id]",
+            "openapi.yaml:7:5: warning: operation 'PUT /a' has no operationId; using 'putA' [operation-id-missing]",
         ])
     }
 
     @Test func unsupportedFeaturesAreNamed() {
         let result = diagnostics(document(schemas: "A:\n  type: object\n  not: {type: string}\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
         #expect(result == [
-            "openapi.yaml:8:7: warning: 'not' is not supported by this generator; it is not enforced",
+            "openapi.yaml:8:7: warning: 'not' is not supported by this generator; it is not enforced [unsupported-keyword]",
             "openapi.yaml:10:19: error: external $ref 'other.yaml#/B' is not supported; only references within the document (#/...) are",
         ])
     }
