@@ -164,19 +164,7 @@ final class DocumentReader {
 
     /// Follows a JSON pointer (`#/a/b~1c`) from the document root.
     func resolvePointer(_ ref: String) -> YAMLNode? {
-        guard ref.hasPrefix("#") else { return nil }
-        var node: YAMLNode? = root
-        for rawPart in ref.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
-            let part = (String(rawPart).removingPercentEncoding ?? String(rawPart))
-                .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            if let items = node?.sequence {
-                guard let index = Int(part), items.indices.contains(index) else { return nil }
-                node = items[index]
-            } else {
-                node = node?[part]
-            }
-        }
-        return node
+        root.node(atPointer: ref)
     }
 
     /// `nearestName(to:in:)` while `suggestionBudget` lasts.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in a source file, 1-based, as compilers and editors print it.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var line: Int
@@ -106,5 +108,25 @@ extension YAMLNode {
         case .sequence: "sequence"
         case .mapping: "mapping"
         }
+    }
+}
+
+extension YAMLNode {
+    /// The node a local JSON pointer (`#/components/schemas/A~1B`, RFC 6901 with `~1` and `~0`, percent-decoded)
+    /// names below this one, or nil when it names nothing (or is not local).
+    public func node(atPointer ref: String) -> YAMLNode? {
+        guard ref.hasPrefix("#") else { return nil }
+        var node: YAMLNode? = self
+        for raw in ref.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
+            let part = (String(raw).removingPercentEncoding ?? String(raw))
+                .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            if let items = node?.sequence {
+                guard let index = Int(part), items.indices.contains(index) else { return nil }
+                node = items[index]
+            } else {
+                node = node?[part]
+            }
+        }
+        return node
     }
 }

@@ -74,18 +74,7 @@ final class Linter {
     }
 
     static func pointer(_ ref: String, in root: YAMLNode) -> YAMLNode? {
-        guard ref.hasPrefix("#") else { return nil }
-        var node: YAMLNode? = root
-        for raw in ref.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
-            let part = (String(raw).removingPercentEncoding ?? String(raw)).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            if let items = node?.sequence {
-                guard let index = Int(part), items.indices.contains(index) else { return nil }
-                node = items[index]
-            } else {
-                node = node?[part]
-            }
-        }
-        return node
+        root.node(atPointer: ref)
     }
 
     /// The location of `key`'s key in `node`, for findings about a whole entry.
