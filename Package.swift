@@ -77,7 +77,9 @@ let package = Package(
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
         .target(name: "Auth", dependencies: ["CryptoPrimitives"]),
         .target(name: "TodoStore", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "ChildProcess"),
+        // posix_spawn's closefrom action, which Swift's Glibc module does not export.
+        .target(name: "CSpawn"),
+        .target(name: "ChildProcess", dependencies: ["CSpawn"]),
         .target(
             name: "TodoServer",
             dependencies: [

@@ -1,0 +1,6 @@
+#define _GNU_SOURCE
+#include "CSpawn.h"
+
+int cspawn_addclosefrom(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
