@@ -349,10 +349,7 @@ extension PipelineEngine {
         }
         var descriptors = [pollfd(fd: connection.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
         if let socket { descriptors.append(pollfd(fd: socket.descriptor, events: socket.events, revents: 0)) }
-        // Never an unbounded sleep: with nothing else to wait for, look again after a second, so a job whose
-        // wake-up was lost (a race no test has pinned down yet: seen once in CI after a database restart, as a
-        // request that hung) waits a second, not forever.
-        var timeout: Int32 = Self.idleCheckMilliseconds
+        var timeout: Int32 = -1
         if mustRun {
             timeout = 0
         } else if let deadline {
@@ -360,20 +357,13 @@ extension PipelineEngine {
             timeout = remaining <= .zero ? 0 : Int32(min(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
         }
         let count = poll(&descriptors, nfds_t(descriptors.count), timeout)
-        let stranded = connection.shared.withLockedValue { shared -> Bool in
-            shared.sleeping = false
-            return count == 0 && timeout == Self.idleCheckMilliseconds && !shared.pending.isEmpty
-        }
-        if stranded { logger.warning("database jobs were queued without waking the connection's thread; sending them now (a lost wake-up)") }
+        connection.shared.withLockedValue { $0.sleeping = false }
         if count > 0, descriptors[0].revents != 0 {
             var drain = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
             _ = withUnsafeMutableBytes(of: &drain) { read(connection.wakeDescriptor, $0.baseAddress, $0.count) }
         }
         return count > 0 && descriptors.count > 1 && descriptors[1].revents != 0
     }
-
-    /// How long the engine sleeps at most when nothing is in flight and nothing is due.
-    static let idleCheckMilliseconds: Int32 = 1000
 
     private var isConnecting: Bool {
         if case .connecting = state { return true }
