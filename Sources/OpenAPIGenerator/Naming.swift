@@ -70,14 +70,7 @@ enum Naming {
 
     /// Makes `name` unique among `used`, recording it.
     static func unique(_ name: String, _ used: inout Set<String>) -> String {
-        var candidate = name
-        var counter = 2
-        while used.contains(candidate) {
-            candidate = "\(name)\(counter)"
-            counter += 1
-        }
-        used.insert(candidate)
-        return candidate
+        used.claimUnique(name)
     }
 
     /// A Swift string literal for arbitrary text (byte-wise: it also embeds whole specs).

@@ -75,14 +75,7 @@ enum TSNaming {
 
     /// Makes `name` unique among `used`, recording it.
     static func unique(_ name: String, _ used: inout Set<String>) -> String {
-        var candidate = name
-        var counter = 2
-        while used.contains(candidate) {
-            candidate = "\(name)\(counter)"
-            counter += 1
-        }
-        used.insert(candidate)
-        return candidate
+        used.claimUnique(name)
     }
 
     /// A double-quoted TypeScript string literal for any text (a JSON string literal is one).

@@ -35,8 +35,7 @@ struct PublishedSpec: Sendable {
     static func matches(_ ifNoneMatch: String?, _ tag: String) -> Bool {
         guard let ifNoneMatch else { return false }
         for candidate in ifNoneMatch.split(separator: ",") {
-            var trimmed = candidate.drop { $0 == " " || $0 == "\t" }
-            while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+            var trimmed = Substring(candidate.trimmedWhitespace)
             if trimmed == "*" { return true }
             if trimmed.hasPrefix("W/") { trimmed = trimmed.dropFirst(2) }
             if trimmed == tag { return true }

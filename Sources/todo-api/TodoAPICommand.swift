@@ -36,16 +36,9 @@ struct Options: ParsableArguments {
 
 func makeLogger(_ configuration: ServerConfiguration) -> Logger {
     LoggingSystem.bootstrap { label in
-        switch configuration.logFormat {
-        case .text:
-            var handler = TextLogHandler(label: label)
-            handler.logLevel = configuration.logLevel
-            return handler
-        case .json:
-            var handler = JSONLogHandler(label: label)
-            handler.logLevel = configuration.logLevel
-            return handler
-        }
+        var handler = ServerLogHandler(label: label, format: configuration.logFormat)
+        handler.logLevel = configuration.logLevel
+        return handler
     }
     return Logger(label: "todo-api")
 }

@@ -49,10 +49,10 @@ struct ObservabilityUnitTests {
     }
 
     @Test func jsonLogValuesKeepTheirKind() {
-        #expect(JSONLogHandler.json(.stringConvertible(200)) == .number("200"))
-        #expect(JSONLogHandler.json(.stringConvertible(0.25)) == .number("0.25"))
-        #expect(JSONLogHandler.json(.stringConvertible(Double.nan)) == .string("nan"))
-        #expect(JSONLogHandler.json(.string("x")) == .string("x"))
-        #expect(JSONLogHandler.json(.array([.string("a"), .stringConvertible(1)])) == .array([.string("a"), .number("1")]))
+        #expect(ServerLogHandler.json(.stringConvertible(200)) == .number("200"))
+        #expect(ServerLogHandler.json(.stringConvertible(0.25)) == .number("0.25"))
+        #expect(ServerLogHandler.json(.stringConvertible(Double.nan)) == .string("nan"))
+        #expect(ServerLogHandler.json(.string("x")) == .string("x"))
+        #expect(ServerLogHandler.json(.array([.string("a"), .stringConvertible(1)])) == .array([.string("a"), .number("1")]))
     }
 }
