@@ -7,21 +7,26 @@
 #   scripts/cluster.sh                      # serve until Ctrl-C
 #   scripts/cluster.sh --up                 # start, print the URLs, and leave it running (stop: scripts/cluster.sh --down)
 #   scripts/cluster.sh --down               # stop a cluster started with --up
-# CLUSTER_DB=direct gives the instances a multi-host DATABASE_URL (both nodes, target_session_attrs=read-write: libpq
-# finds the primary itself) instead of the database load balancer.
+# CLUSTER_DB picks the instances' way to the database:
+#   haproxy (default)  through the database load balancer;
+#   direct             a multi-host DATABASE_URL (both nodes, target_session_attrs=read-write: libpq finds the primary
+#                      itself);
+#   pgbouncer          through PgBouncer in transaction pooling, itself on the database load balancer; the instances
+#                      run with DB_STATEMENTS=unnamed (PgBouncer 1.18 keeps no named prepared statement there).
 # TODO_API_BIN names the server binary (default: release, built when missing). CLUSTER_DIR (default
 # /tmp/todo-api-cluster) holds the data and logs; CLUSTER_PORT_BASE (default 18000) the ports:
-#   +0 HTTP load balancer, +1/+2 the instances, +10 database load balancer, +11 primary, +12 standby, +20 HAProxy stats.
+#   +0 HTTP load balancer, +1/+2 the instances, +10 database load balancer, +11 primary, +12 standby, +13 PgBouncer,
+#   +20 HAProxy stats.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-REQUIRED_PACKAGES+=(haproxy)
+REQUIRED_PACKAGES+=(haproxy pgbouncer)
 ensure_packages
 
 DIR=${CLUSTER_DIR:-/tmp/todo-api-cluster}
 BASE=${CLUSTER_PORT_BASE:-18000}
 HTTP_PORT=$BASE; API1=$((BASE + 1)); API2=$((BASE + 2))
-DB_PORT=$((BASE + 10)); PRIMARY=$((BASE + 11)); STANDBY=$((BASE + 12)); STATS=$((BASE + 20))
+DB_PORT=$((BASE + 10)); PRIMARY=$((BASE + 11)); STANDBY=$((BASE + 12)); BOUNCER=$((BASE + 13)); STATS=$((BASE + 20))
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 RUNAS=()
 [ "$(id -u)" -ne 0 ] || RUNAS=(runuser -u postgres --)
@@ -32,7 +37,7 @@ pg() { "${RUNAS[@]}" "$@"; }
 down() {
   [ -d "$DIR" ] || return 0
   local pids=()
-  for pidfile in "$DIR"/run/*.pid; do
+  for pidfile in "$DIR"/run/*.pid "$DIR"/pgbouncer/*.pid; do
     [ -e "$pidfile" ] || continue
     pids+=("$(cat "$pidfile")")
     kill -TERM "${pids[-1]}" 2>/dev/null || true
@@ -48,7 +53,7 @@ down() {
   for node in primary standby; do
     [ -f "$DIR/$node/postmaster.pid" ] && pg "$PGBIN/pg_ctl" -D "$DIR/$node" -m fast -w stop >/dev/null 2>&1 || true
   done
-  rm -f "$DIR"/run/*.pid
+  rm -f "$DIR"/run/*.pid "$DIR"/pgbouncer/*.pid
 }
 
 if [ "${1:-}" = "--down" ]; then down; echo "cluster stopped"; exit 0; fi
@@ -78,6 +83,7 @@ max_replication_slots = 5
 hot_standby = on
 synchronous_standby_names = 'standby1'
 synchronous_commit = on
+max_connections = 200
 EOF
 echo "host replication todo 127.0.0.1/32 trust" >>"$DIR/primary/pg_hba.conf"
 pg "$PGBIN/pg_ctl" -D "$DIR/primary" -l "$DIR/log/primary.log" -w start >/dev/null
@@ -96,6 +102,9 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [ "$state" = sync ] || { echo "cluster.sh: the standby did not become synchronous (state '$state'); see $DIR/log" >&2; exit 1; }
+# On the role, not per session: PgBouncer in transaction pooling keeps no session setting (the instances set it per
+# connection otherwise). Committed once the standby is there to confirm it, and replicated to it.
+psql "host=127.0.0.1 port=$PRIMARY user=todo dbname=postgres" -qAtc "alter role todo set statement_timeout = '5s'" >/dev/null
 
 # --- HAProxy: database connections to the primary, HTTP to the ready instances --------------------------------------
 cat >"$DIR/pg-is-primary.sh" <<'EOF'
@@ -144,15 +153,53 @@ listen stats
 EOF
 haproxy -c -q -f "$DIR/haproxy.cfg"
 haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/run/haproxy.pid"
+# HAProxy starts with every server up: wait until its check has marked the standby down, or the first database
+# connections could land on the read-only node.
+for _ in $(seq 100); do
+  states=$(curl -fs "http://127.0.0.1:$STATS/;csv" | awk -F, '$1 == "postgres" && $2 != "FRONTEND" && $2 != "BACKEND" { print $2 "=" $18 }' | sort | tr '\n' ' ')
+  [ "$states" = "primary=UP standby=DOWN " ] && break
+  sleep 0.1
+done
+[ "$states" = "primary=UP standby=DOWN " ] || { echo "cluster.sh: HAProxy's database checks say '$states'; see $DIR/log" >&2; down; exit 1; }
 
-# --- two todo-api instances on the database load balancer -----------------------------------------------------------
-if [ "${CLUSTER_DB:-haproxy}" = direct ]; then
-  INSTANCE_DB="host=127.0.0.1,127.0.0.1 port=$PRIMARY,$STANDBY user=todo dbname=postgres target_session_attrs=read-write connect_timeout=2"
-else
-  INSTANCE_DB="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres"
-fi
+# --- PgBouncer in transaction pooling, when asked for: on the database load balancer --------------------------------
+STATEMENTS=prepared
+case "${CLUSTER_DB:-haproxy}" in
+  direct)
+    INSTANCE_DB="host=127.0.0.1,127.0.0.1 port=$PRIMARY,$STANDBY user=todo dbname=postgres target_session_attrs=read-write connect_timeout=2" ;;
+  haproxy)
+    INSTANCE_DB="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" ;;
+  pgbouncer)
+    mkdir -p "$DIR/pgbouncer"
+    echo '"todo" ""' >"$DIR/pgbouncer/users.txt"
+    cat >"$DIR/pgbouncer/pgbouncer.ini" <<EOF
+[databases]
+postgres = host=127.0.0.1 port=$DB_PORT dbname=postgres
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $BOUNCER
+unix_socket_dir =
+auth_type = trust
+auth_file = $DIR/pgbouncer/users.txt
+pool_mode = transaction
+default_pool_size = 20
+max_client_conn = 400
+server_connect_timeout = 2
+server_login_retry = 1
+logfile = $DIR/log/pgbouncer.log
+pidfile = $DIR/pgbouncer/pgbouncer.pid
+EOF
+    [ ${#RUNAS[@]} -eq 0 ] || chown -R postgres:postgres "$DIR/pgbouncer"
+    pg pgbouncer -d -q "$DIR/pgbouncer/pgbouncer.ini"
+    for _ in $(seq 50); do [ -s "$DIR/pgbouncer/pgbouncer.pid" ] && break; sleep 0.1; done
+    INSTANCE_DB="host=127.0.0.1 port=$BOUNCER user=todo dbname=postgres"
+    STATEMENTS=unnamed ;;
+  *) echo "cluster.sh: CLUSTER_DB must be haproxy, direct or pgbouncer, got '$CLUSTER_DB'" >&2; down; exit 2 ;;
+esac
+
+# --- two todo-api instances -------------------------------------------------------------------------------------------
 start_instance() { # start_instance NAME PORT
-  DATABASE_URL="$INSTANCE_DB" JWT_SECRET="$JWT_SECRET" \
+  DATABASE_URL="$INSTANCE_DB" DB_STATEMENTS="$STATEMENTS" JWT_SECRET="$JWT_SECRET" \
     HOST=127.0.0.1 PORT="$2" LOG_LEVEL="${LOG_LEVEL:-notice}" \
     nohup "$TODO_API_BIN" serve >"$DIR/log/$1.log" 2>&1 &
   echo $! >"$DIR/run/$1.pid"
@@ -161,6 +208,7 @@ start_instance() { # start_instance NAME PORT
 printf '%s' "$JWT_SECRET" >"$DIR/run/jwt-secret"
 printf '%s' "$TODO_API_BIN" >"$DIR/run/binary"
 printf '%s' "$INSTANCE_DB" >"$DIR/run/database-url"
+printf '%s' "$STATEMENTS" >"$DIR/run/statements"
 chmod 600 "$DIR/run/jwt-secret"
 DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" "$TODO_API_BIN" migrate >"$DIR/log/migrate.log" 2>&1
 start_instance api1 "$API1"
@@ -175,7 +223,7 @@ cat <<EOF
 todo-api cluster (loopback only; data and logs in $DIR):
   API through the load balancer   http://127.0.0.1:$HTTP_PORT      (instances :$API1, :$API2; health check GET /ready)
   database through HAProxy        host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres   (the primary, whichever node it is)
-  the instances' DATABASE_URL     $INSTANCE_DB
+  the instances' DATABASE_URL     $INSTANCE_DB   (DB_STATEMENTS=$STATEMENTS)
   primary / synchronous standby   127.0.0.1:$PRIMARY / 127.0.0.1:$STANDBY
   HAProxy stats                   http://127.0.0.1:$STATS/
 EOF

@@ -20,12 +20,14 @@ public final class PGClient: Sendable {
     ///   - connections: pipelined connections to open (a few per core are plenty).
     ///   - statementTimeout: the server cancels a statement after this; with no answer at all a little
     ///     later, the connection is dropped and its statements fail with `.timeout`.
+    ///   - statements: `.prepared` (each statement parsed once per connection) or `.unnamed` (parsed with
+    ///     every execution, and no session state), for a pooler in transaction mode such as PgBouncer 1.18.
     public init(conninfo: String, connections: Int, maximumQueuedPerConnection: Int = 256,
-                statementTimeout: Duration = .seconds(5), logger: Logger) {
+                statementTimeout: Duration = .seconds(5), statements: PGStatementMode = .prepared, logger: Logger) {
         self.maximumQueuedPerConnection = max(1, maximumQueuedPerConnection)
         self.statementTimeout = statementTimeout
         self.connections = (0..<max(1, connections)).map { index in
-            PipelineConnection(conninfo: conninfo, statementTimeout: statementTimeout, logger: logger)
+            PipelineConnection(conninfo: conninfo, statementTimeout: statementTimeout, statements: statements, logger: logger)
         }
     }
 
@@ -125,4 +127,14 @@ public final class PGClient: Sendable {
         }
         return best
     }
+}
+
+/// How statements are sent: prepared once per connection under their name, or unnamed with every execution.
+public enum PGStatementMode: String, Sendable, CaseIterable {
+    /// Parsed and planned once per connection: the fastest, for a direct connection or a session pooler.
+    case prepared
+    /// Parsed with each execution and no session state kept: for a pooler in transaction mode (PgBouncer
+    /// before 1.21 keeps no named prepared statement there), where the next statement may run on another
+    /// server connection.
+    case unnamed
 }

@@ -45,7 +45,7 @@ final class PipelineConnection: Sendable {
     /// Both at once (one lock), for picking a connection.
     var statusAndLoad: (status: Status, load: Int) { shared.withLockedValue { ($0.status, $0.load) } }
 
-    init(conninfo: String, statementTimeout: Duration, logger: Logger) {
+    init(conninfo: String, statementTimeout: Duration, statements: PGStatementMode, logger: Logger) {
         var ends: [Int32] = [-1, -1]
         // Without its wake pipe the engine could sleep forever with work queued: that is not survivable.
         precondition(pipe(&ends) == 0, "cannot create the database connection's wake pipe (errno \(errno))")
@@ -53,7 +53,8 @@ final class PipelineConnection: Sendable {
         wakeDescriptor = ends[0]
         wakeWriter = ends[1]
         let thread = Self.startThread { [self] in
-            PipelineEngine(connection: self, conninfo: conninfo, statementTimeout: statementTimeout, logger: logger).run()
+            PipelineEngine(connection: self, conninfo: conninfo, statementTimeout: statementTimeout, statements: statements,
+                           logger: logger).run()
             self.didFinish()
         }
         shared.withLockedValue { $0.thread = thread }

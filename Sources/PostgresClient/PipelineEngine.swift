@@ -19,6 +19,7 @@ final class PipelineEngine {
     private let connection: PipelineConnection
     private let conninfo: String
     private let statementTimeout: Duration
+    private let statements: PGStatementMode
     private let logger: Logger
     private let clock = ContinuousClock()
     private var state: State
@@ -38,12 +39,14 @@ final class PipelineEngine {
     private var held: (job: PipelineJob, result: OpaquePointer)?
     private var backoff: Duration = .zero
     private var wasReady = false
+    private var warnedMissingStatement = false
     private var lastAttempt = ContinuousClock.now
 
-    init(connection: PipelineConnection, conninfo: String, statementTimeout: Duration, logger: Logger) {
+    init(connection: PipelineConnection, conninfo: String, statementTimeout: Duration, statements: PGStatementMode, logger: Logger) {
         self.connection = connection
         self.conninfo = conninfo
         self.statementTimeout = statementTimeout
+        self.statements = statements
         self.logger = logger
         self.state = .down(retryAt: ContinuousClock.now)
     }
@@ -113,6 +116,12 @@ final class PipelineEngine {
         state = .ready(conn)
         prepared = []
         backoff = .zero
+        connection.setStatus(.ready)
+        if wasReady { logger.notice("database connection restored") }
+        wasReady = true
+        // Behind a pooler in transaction mode a session setting would land on whichever server connection
+        // runs it, and stay there for other clients: set `statement_timeout` on the role instead.
+        guard statements == .prepared else { return }
         // The server ends a statement that runs too long, so a slow query fails alone (57014) instead of
         // tripping the client-side deadline that drops the whole connection.
         let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
@@ -123,9 +132,6 @@ final class PipelineEngine {
         entries.append(.execute(nil))
         entries.append(.sync)
         needsFlush = true
-        connection.setStatus(.ready)
-        if wasReady { logger.notice("database connection restored") }
-        wasReady = true
     }
 
     private func connectionFailed(_ conn: OpaquePointer?, _ message: String) {
@@ -232,20 +238,29 @@ extension PipelineEngine {
         case notSent
     }
 
-    /// Prepare (first use on this connection), execute with binary parameters and results, sync.
+    /// Prepare (first use on this connection), execute with binary parameters and results, sync; or, with
+    /// unnamed statements, parse-bind-execute in one and sync.
     private func send(_ job: PipelineJob, on conn: OpaquePointer) -> SendOutcome {
         let count = Int32(job.bindings.count)
         if head == entries.count { headSince = clock.now }
-        if !prepared.contains(job.name) {
+        if statements == .unnamed {
+            let types = job.bindings.types.map { Oid($0.oid) }
+            let sent = job.bindings.withLibPQArrays { values, lengths, formats in
+                PQsendQueryParams(conn, job.sql, count, types, values, lengths, formats, 1)
+            }
+            guard sent == 1 else { return .notSent }
+        } else if !prepared.contains(job.name) {
             let types = job.bindings.types.map { Oid($0.oid) }
             guard PQsendPrepare(conn, job.name, job.sql, count, types) == 1 else { return .notSent }
             prepared.insert(job.name)
             entries.append(.prepare(name: job.name))
         }
-        let sent = job.bindings.withLibPQArrays { values, lengths, formats in
-            PQsendQueryPrepared(conn, job.name, count, values, lengths, formats, 1)
+        if statements == .prepared {
+            let sent = job.bindings.withLibPQArrays { values, lengths, formats in
+                PQsendQueryPrepared(conn, job.name, count, values, lengths, formats, 1)
+            }
+            guard sent == 1 else { return .notSent }
         }
-        guard sent == 1 else { return .notSent }
         entries.append(.execute(job))
         guard PQpipelineSync(conn) == 1 else { return .executeQueuedThenFailed }
         entries.append(.sync)
@@ -293,6 +308,11 @@ extension PipelineEngine {
             case .execute(let job):
                 if let job {
                     if let failure = status == PGRES_PIPELINE_ABORTED ? (prepareError ?? error) : error {
+                        if failure.sqlState == "26000" && statements == .prepared && !warnedMissingStatement {
+                            // Prepared on this connection, unknown on the server: a pooler in transaction mode.
+                            warnedMissingStatement = true
+                            logger.error("the server does not know the prepared statement \(job.name): behind a pooler in transaction mode (PgBouncer before 1.21) set DB_STATEMENTS=unnamed")
+                        }
                         job.finish(.failure(failure))
                         finished += 1
                     } else {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PostgresClient
 
 /// Everything an operator can set, from environment variables; the CLI's flags override them.
 public struct ServerConfiguration: Sendable {
@@ -14,6 +15,9 @@ public struct ServerConfiguration: Sendable {
     public var databasePoolSize = 2
     /// Statements that may wait on one connection; beyond that a request answers 503 with `Retry-After`.
     public var databaseQueueLimit = 256
+    /// `prepared` (the default) or `unnamed`: for PgBouncer before 1.21 in transaction pooling, which keeps
+    /// no named prepared statement and no session setting (set `statement_timeout` on the role there).
+    public var databaseStatements = PGStatementMode.prepared
     public var logLevel: Logger.Level = .info
     /// `text` (swift-log's stream format) or `json` (one object per line).
     public var logFormat = LogFormat.text
@@ -41,7 +45,7 @@ public struct ServerConfiguration: Sendable {
     public init() {}
 
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
-    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `LOG_LEVEL`, `LOG_FORMAT`, `METRICS_PORT`, `DATA_DIR`, and the limits
+    /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `DB_STATEMENTS`, `LOG_LEVEL`, `LOG_FORMAT`, `METRICS_PORT`, `DATA_DIR`, and the limits
     /// `HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `SHUTDOWN_TIMEOUT` (seconds), `MAX_BODY_SIZE` (bytes)
     /// and `MAX_CONNECTIONS`, and the login throttle `LOGIN_FAILURES_PER_EMAIL`, `LOGIN_FAILURES_PER_ADDRESS` and
     /// `LOGIN_FAILURE_WINDOW` (seconds).
@@ -57,6 +61,12 @@ public struct ServerConfiguration: Sendable {
         if let value = nonEmpty("CORS_ORIGINS") { corsOrigins = Self.origins(value) }
         if let value = nonEmpty("DB_POOL_SIZE") { databasePoolSize = try Self.integer("DB_POOL_SIZE", value, 1...64) }
         if let value = nonEmpty("DB_QUEUE_LIMIT") { databaseQueueLimit = try Self.integer("DB_QUEUE_LIMIT", value, 1...100_000) }
+        if let value = nonEmpty("DB_STATEMENTS") {
+            guard let mode = PGStatementMode(rawValue: value.lowercased()) else {
+                throw ConfigurationProblem("DB_STATEMENTS must be prepared or unnamed, got '\(value)'")
+            }
+            databaseStatements = mode
+        }
         if let value = nonEmpty("LOG_LEVEL") { logLevel = try Self.level(value) }
         if let value = nonEmpty("DATA_DIR") { dataDirectory = value }
         if let value = nonEmpty("HEADER_TIMEOUT") { connectionLimits.headerTimeout = .seconds(Int64(try Self.integer("HEADER_TIMEOUT", value, 1...3600))) }

@@ -21,7 +21,8 @@ public enum TodoServer {
         let secret = try jwtSecret(configuration, database: database, logger: logger)
         try Migrations.run(database.conninfo, logger: logger)
         let client = PGClient(conninfo: database.conninfo, connections: configuration.databasePoolSize,
-                              maximumQueuedPerConnection: configuration.databaseQueueLimit, logger: logger)
+                              maximumQueuedPerConnection: configuration.databaseQueueLimit,
+                              statements: configuration.databaseStatements, logger: logger)
         if !(await client.waitUntilReady(timeout: .seconds(10))) {
             logger.warning("no database connection is ready yet; requests answer 503 until one is")
         }

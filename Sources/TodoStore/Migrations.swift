@@ -2,7 +2,7 @@ import Logging
 import PostgresClient
 
 /// Versioned schema changes. Each runs once, in its own transaction, recorded in `schema_migrations`;
-/// a session advisory lock makes instances that start together take turns instead of racing.
+/// an advisory lock makes instances that start together take turns instead of racing.
 public enum Migrations {
     public struct Migration: Sendable {
         public let version: Int
@@ -63,26 +63,37 @@ public enum Migrations {
     }
 
     /// Applies what is missing; returns the versions applied by this call.
+    ///
+    /// Every step is one transaction that first takes the schema's lock (`pg_advisory_xact_lock`), so
+    /// instances starting together take turns, and the lock cannot outlive its transaction: behind a pooler
+    /// in transaction mode, which pins a server connection only for a transaction, a session lock could be
+    /// taken on one server connection and released on another.
     @discardableResult
     public static func run(_ conninfo: String, logger: Logger) throws -> [Int] {
         let connection = try PGConnection.connect(conninfo)
-        try connection.simpleQuery("SET client_min_messages = warning")  // no NOTICE for IF NOT EXISTS on stderr
-        try connection.simpleQuery("SELECT pg_advisory_lock(\(lockKey))")
-        defer { _ = try? connection.simpleQuery("SELECT pg_advisory_unlock(\(lockKey))") }
-        try connection.simpleQuery("""
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version integer PRIMARY KEY,
-                name text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            )
-            """)
-        let done = Set(try connection.execute(appliedVersions).map(\.version))
+        func lockedVersions(_ connection: PGConnection) throws -> Set<Int> {
+            try connection.simpleQuery("SET LOCAL client_min_messages = warning")  // no NOTICE for IF NOT EXISTS
+            try connection.simpleQuery("SELECT pg_advisory_xact_lock(\(lockKey))")
+            try connection.simpleQuery("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """)
+            return Set(try connection.execute(appliedVersions).map(\.version))
+        }
+        let done = try connection.transaction(lockedVersions)
         var applied: [Int] = []
         for migration in all where !done.contains(migration.version) {
-            try connection.transaction { connection in
+            let ran = try connection.transaction { connection in
+                // Another instance may have applied it while this one waited for the lock.
+                guard !(try lockedVersions(connection)).contains(migration.version) else { return false }
                 try connection.simpleQuery(migration.sql)
                 _ = try connection.execute(recordMigration, migration.version, migration.name)
+                return true
             }
+            guard ran else { continue }
             logger.info("applied migration \(migration.version): \(migration.name)")
             applied.append(migration.version)
         }

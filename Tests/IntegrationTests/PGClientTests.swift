@@ -16,6 +16,12 @@ private struct Echo: PGRowDecodable {
     }
 }
 
+private struct Count: PGRowDecodable {
+    var n: Int
+    static var columns: [(name: String, type: PGType)] { [("n", .int8)] }
+    init(row: PGRow) throws(PGError) { n = try row.decode("n") }
+}
+
 private let echo = PGQuery<Echo, Int, String?, Bool>("echo", "SELECT $1::bigint AS number, $2::text AS text, $3::boolean AS flag")
 private let sleep = PGQuery<PGNoRow, Int>("sleep", "SELECT pg_sleep($1 / 1000.0)")
 
@@ -23,8 +29,9 @@ private let sleep = PGQuery<PGNoRow, Int>("sleep", "SELECT pg_sleep($1 / 1000.0)
 struct PGClientTests {
     let logger = Logger(label: "test")
 
-    @Test func concurrentRequestsShareTwoConnectionsAndEachGetsItsOwnResult() async throws {
-        let client = PGClient(conninfo: try TestEnvironment.freshDatabase("pipe"), connections: 2, logger: logger)
+    @Test(arguments: PGStatementMode.allCases)
+    func concurrentRequestsShareTwoConnectionsAndEachGetsItsOwnResult(statements: PGStatementMode) async throws {
+        let client = PGClient(conninfo: try TestEnvironment.freshDatabase("pipe"), connections: 2, statements: statements, logger: logger)
         #expect(await client.waitUntilReady(timeout: .seconds(10)))
         let answers = try await withThrowingTaskGroup(of: (Int, Echo).self) { group in
             for index in 0..<500 {
@@ -44,11 +51,12 @@ struct PGClientTests {
         await client.shutdown()
     }
 
-    @Test func oneFailingStatementDoesNotAbortTheOthersInThePipeline() async throws {
+    @Test(arguments: PGStatementMode.allCases)
+    func oneFailingStatementDoesNotAbortTheOthersInThePipeline(statements: PGStatementMode) async throws {
         let database = try TestEnvironment.freshDatabase("iso")
         try PGConnection.connect(database).simpleQuery("CREATE TABLE t (id bigint PRIMARY KEY, note text)")
         let insert = PGQuery<PGNoRow, Int, String>("insert_t", "INSERT INTO t VALUES ($1, $2)")
-        let client = PGClient(conninfo: database, connections: 1, logger: logger)
+        let client = PGClient(conninfo: database, connections: 1, statements: statements, logger: logger)
         // 100 inserts of 50 distinct keys, all in flight at once on one connection: 50 succeed, 50 are
         // unique violations, and no statement is skipped because of a neighbour's failure.
         let outcomes = await withTaskGroup(of: String.self) { group in
@@ -70,6 +78,20 @@ struct PGClientTests {
         let count = try PGConnection.connect(database).textQuery("SELECT count(*) FROM t WHERE note = $1", ["'); DROP TABLE t; --"])
         #expect(try count.first?.int(0) == 50)
         await client.shutdown()
+    }
+
+    /// Unnamed statements leave nothing prepared in the session: what a pooler in transaction mode needs.
+    @Test func unnamedStatementsPrepareNothingOnTheServer() async throws {
+        let database = try TestEnvironment.freshDatabase("unnamed")
+        let prepared = PGQuery<Count>("prepared_count", "SELECT count(*) AS n FROM pg_prepared_statements")
+        for (mode, expected) in [(PGStatementMode.unnamed, 0), (.prepared, 1)] {
+            let client = PGClient(conninfo: database, connections: 1, statements: mode, logger: logger)
+            #expect(await client.waitUntilReady(timeout: .seconds(10)))
+            // Twice: a prepared statement is there the second time.
+            _ = try await client.execute(prepared)
+            #expect(try await client.execute(prepared).first?.n == expected, "\(mode)")
+            await client.shutdown()
+        }
     }
 
     @Test func aSlowStatementTimesOutAloneAndTheQueueIsBounded() async throws {

@@ -8,6 +8,20 @@ import Logging
 /// row reader reads. A migration or a query edit that breaks this fails here, not in a request.
 @Suite("Typed statements against the schema", .enabled(if: TestEnvironment.available, TestEnvironment.skipReason))
 struct StatementTests {
+    /// Instances that start together take turns (a transaction-scoped lock, safe behind a pooler): each
+    /// migration is applied exactly once, by one of them, and both start.
+    @Test func instancesMigratingTogetherApplyEachMigrationOnce() async throws {
+        let database = try TestEnvironment.freshDatabase("migrate_race")
+        let runs = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<4 { group.addTask { try Migrations.run(database, logger: Logger(label: "test")) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(runs.flatMap { $0 }.sorted() == Migrations.all.map(\.version))
+        let recorded = try PGConnection.connect(database).textQuery("SELECT count(*) FROM schema_migrations", [])
+        #expect(try recorded.first?.int(0) == Migrations.all.count)
+        #expect(try Migrations.run(database, logger: Logger(label: "test")).isEmpty)
+    }
+
     @Test func everyStatementMatchesItsDeclaredTypes() throws {
         let database = try TestEnvironment.freshDatabase("statements")
         try Migrations.run(database, logger: Logger(label: "test"))

@@ -24,6 +24,9 @@ struct ServerUnitTests {
 
         #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["PORT": "70000"]) }
         #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["DB_POOL_SIZE": "0"]) }
+        #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["DB_STATEMENTS": "named"]) }
+        #expect(try ServerConfiguration(environment: ["DB_STATEMENTS": "Unnamed"]).databaseStatements == .unnamed)
+        #expect(try ServerConfiguration(environment: [:]).databaseStatements == .prepared)
         #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["LOG_LEVEL": "loud"]) }
     }
 

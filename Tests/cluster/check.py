@@ -47,11 +47,11 @@ def call(method, path, body=None, token=None, headers=None):
         request.add_header(name, value)
     try:
         with urllib.request.urlopen(request, data, timeout=TIMEOUT) as response:
-            return response.status, json.loads(response.read() or b"null")
+            return response.status, json.loads(response.read() or b"null"), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
+        return error.code, error.read().decode(errors="replace"), error.headers
     except (OSError, TimeoutError) as error:
-        return f"error: {type(error).__name__}", None
+        return f"error: {type(error).__name__}", None, {}
 
 
 def psql(port, sql):
@@ -66,12 +66,18 @@ class Ledger:
         self.statuses = collections.Counter()
         self.ok_times = []
         self.longest = 0.0
+        self.unavailable_without_retry_after = 0
+        self.mismatched = 0                    # a 201 whose task is not the one this request created
 
-    def record(self, status, task, started, finished):
+    def record(self, status, task, headers, started, finished, title):
         with self.lock:
             self.statuses[str(status)] += 1
+            if status == 503 and not headers.get("Retry-After"):
+                self.unavailable_without_retry_after += 1
             self.longest = max(self.longest, finished - started)
             if status == 201:
+                if task.get("title") != title:
+                    self.mismatched += 1
                 self.acknowledged[task["id"]] = task["title"]
                 self.ok_times.append(finished)
 
@@ -84,8 +90,8 @@ def client(ledger, user_id, token, stop, index):
         key = uuid.uuid4().hex
         for attempt in range(20):
             started = time.monotonic()
-            status, body = call("POST", f"/api/{user_id}/tasks", {"title": title}, token, {"Idempotency-Key": key})
-            ledger.record(status, body, started, time.monotonic())
+            status, body, headers = call("POST", f"/api/{user_id}/tasks", {"title": title}, token, {"Idempotency-Key": key})
+            ledger.record(status, body, headers, started, time.monotonic(), title)
             if status == 201 or status not in (503, 409) and not str(status).startswith("error"):
                 break
             if stop.is_set() and attempt > 5:
@@ -103,9 +109,9 @@ def stop_cluster():
 
 def user():
     email = f"ledger-{uuid.uuid4().hex[:12]}@example.com"
-    status, created = call("POST", "/api/auth/register", {"email": email, "password": "correct horse battery"})
+    status, created, _ = call("POST", "/api/auth/register", {"email": email, "password": "correct horse battery"})
     assert status == 201, (status, created)
-    status, token = call("POST", "/api/auth/login", {"email": email, "password": "correct horse battery"})
+    status, token, _ = call("POST", "/api/auth/login", {"email": email, "password": "correct horse battery"})
     assert status == 200, (status, token)
     return created["id"], token["access_token"]
 
@@ -143,7 +149,8 @@ def failover(args):
     stored = dict(line.split("|", 1) for line in psql(STANDBY_PORT, "select id, title from tasks").splitlines())
     lost = [tid for tid, title in ledger.acknowledged.items() if stored.get(str(tid)) != title]
     report(ledger, gap, lost)
-    return not lost and "500" not in ledger.statuses and ledger.longest < TIMEOUT
+    return (not lost and "500" not in ledger.statuses and ledger.longest < TIMEOUT and ledger.mismatched == 0
+            and ledger.unavailable_without_retry_after == 0 and len(ledger.acknowledged) > 0)
 
 
 def rolling(args):
@@ -156,6 +163,7 @@ def rolling(args):
                 time.sleep(0.05)
             port = BASE + (1 if name == "api1" else 2)
             env = dict(os.environ, DATABASE_URL=open(os.path.join(DIR, "run", "database-url")).read(),
+                       DB_STATEMENTS=open(os.path.join(DIR, "run", "statements")).read(),
                        HOST="127.0.0.1", PORT=str(port), LOG_LEVEL="notice",
                        JWT_SECRET=open(os.path.join(DIR, "run", "jwt-secret")).read())
             log = open(os.path.join(DIR, "log", f"{name}.log"), "a")
@@ -176,13 +184,15 @@ def rolling(args):
     ledger, gap = run(args, restart_each)
     failed = sum(count for status, count in ledger.statuses.items() if status != "201")
     report(ledger, gap, [])
-    return failed == 0
+    return failed == 0 and ledger.mismatched == 0 and len(ledger.acknowledged) > 0
 
 
 def report(ledger, gap, lost):
     print(f"writes acknowledged {len(ledger.acknowledged)}, writes lost {len(lost)}, statuses "
           f"{dict(sorted(ledger.statuses.items()))}, longest request {ledger.longest:.2f} s, "
-          f"longest time without a 201 {gap:.2f} s", flush=True)
+          f"longest time without a 201 {gap:.2f} s, 503s without Retry-After {ledger.unavailable_without_retry_after}, "
+          f"answers to another request {ledger.mismatched}",
+          flush=True)
 
 
 def main():
