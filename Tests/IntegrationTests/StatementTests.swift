@@ -22,6 +22,26 @@ struct StatementTests {
         #expect(try Migrations.run(database, logger: Logger(label: "test")).isEmpty)
     }
 
+    /// The plan a long-lived connection caches for a list (a generic plan: the user is a parameter) must not read
+    /// the whole table when one user owns most of the tasks: every other user's list would pay for it.
+    @Test func theCachedListPlanStaysOnTheIndexWhenOneUserOwnsMostTasks() throws {
+        let database = try TestEnvironment.freshDatabase("skew")
+        try Migrations.run(database, logger: Logger(label: "test"))
+        let db = try PGConnection.connect(database)
+        try db.simpleQuery("""
+            INSERT INTO users (email, password_hash) SELECT 'u' || n || '@example.com', 'x' FROM generate_series(1, 4) n;
+            INSERT INTO tasks (user_id, title, description) SELECT u, 'few', 'seed' FROM generate_series(1, 3) u, generate_series(1, 20);
+            INSERT INTO tasks (user_id, title, description) SELECT 4, 'wrk task', 'created by the benchmark' FROM generate_series(1, 18000);
+            """)
+        try db.simpleQuery("VACUUM ANALYZE tasks")  // not in a transaction: one statement
+        try db.simpleQuery("SET plan_cache_mode = force_generic_plan")
+        try db.simpleQuery("PREPARE list(bigint, boolean, bigint, bigint, bigint) AS \(TodoStore.SQL.listTasks.sql)")
+        let plan = try db.simpleQuery("EXPLAIN EXECUTE list(1, NULL, 10, 0, 0)")
+        let lines = plan.rows.compactMap { $0.optionalString(0) }
+        #expect(!lines.isEmpty)
+        #expect(!lines.contains { $0.contains("Seq Scan on tasks") }, "\(lines.joined(separator: "\n"))")
+    }
+
     @Test func everyStatementMatchesItsDeclaredTypes() throws {
         let database = try TestEnvironment.freshDatabase("statements")
         try Migrations.run(database, logger: Logger(label: "test"))
