@@ -116,6 +116,7 @@ chmod 755 "$DIR/pg-is-primary.sh"
 cat >"$DIR/haproxy.cfg" <<EOF
 global
     insecure-fork-wanted
+    stats socket $DIR/run/haproxy.sock mode 600 level admin
     external-check
     maxconn 4096
 defaults

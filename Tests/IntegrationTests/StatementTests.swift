@@ -22,23 +22,24 @@ struct StatementTests {
         #expect(try Migrations.run(database, logger: Logger(label: "test")).isEmpty)
     }
 
-    /// The plan a long-lived connection caches for a list (a generic plan: the user is a parameter) must not read
-    /// the whole table when one user owns most of the tasks: every other user's list would pay for it.
-    @Test func theCachedListPlanStaysOnTheIndexWhenOneUserOwnsMostTasks() throws {
+    /// A list on a long-lived connection (a prepared statement, run many times) must not read the whole table when
+    /// one user owns most of the tasks: every other user's list would pay for it.
+    @Test func aListStaysOnTheIndexWhenOneUserOwnsMostTasks() throws {
         let database = try TestEnvironment.freshDatabase("skew")
         try Migrations.run(database, logger: Logger(label: "test"))
         let db = try PGConnection.connect(database)
         try db.simpleQuery("""
-            INSERT INTO users (email, password_hash) SELECT 'u' || n || '@example.com', 'x' FROM generate_series(1, 4) n;
-            INSERT INTO tasks (user_id, title, description) SELECT u, 'few', 'seed' FROM generate_series(1, 3) u, generate_series(1, 20);
-            INSERT INTO tasks (user_id, title, description) SELECT 4, 'wrk task', 'created by the benchmark' FROM generate_series(1, 18000);
+            INSERT INTO users (email, password_hash) VALUES ('few@example.com', 'x'), ('many@example.com', 'x');
+            INSERT INTO tasks (user_id, title, description) SELECT 1, 'few', 'seed' FROM generate_series(1, 20);
+            INSERT INTO tasks (user_id, title, description) SELECT 2, 'wrk task', 'created by the benchmark' FROM generate_series(1, 18000);
             """)
         try db.simpleQuery("VACUUM ANALYZE tasks")  // not in a transaction: one statement
-        try db.simpleQuery("SET plan_cache_mode = force_generic_plan")
         try db.simpleQuery("PREPARE list(bigint, boolean, bigint, bigint, bigint) AS \(TodoStore.SQL.listTasks.sql)")
+        // Past the five executions after which PostgreSQL may settle on a generic plan.
+        for _ in 0..<8 { _ = try db.simpleQuery("EXECUTE list(1, NULL, 10, 0, 0)") }
         let plan = try db.simpleQuery("EXPLAIN EXECUTE list(1, NULL, 10, 0, 0)")
         let lines = plan.rows.compactMap { $0.optionalString(0) }
-        #expect(!lines.isEmpty)
+        #expect(lines.contains { $0.contains("tasks_user_created_completed_idx") })
         #expect(!lines.contains { $0.contains("Seq Scan on tasks") }, "\(lines.joined(separator: "\n"))")
     }
 
