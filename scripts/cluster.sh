@@ -199,8 +199,10 @@ EOF
 esac
 
 # --- two todo-api instances -------------------------------------------------------------------------------------------
+# DRAIN_DELAY: after SIGTERM an instance answers 503 on /ready for 2 s while still serving, so HAProxy's check (every
+# 0.5 s, down after 2 failures) takes it out before its listener closes.
 start_instance() { # start_instance NAME PORT
-  DATABASE_URL="$INSTANCE_DB" DB_STATEMENTS="$STATEMENTS" JWT_SECRET="$JWT_SECRET" \
+  DATABASE_URL="$INSTANCE_DB" DB_STATEMENTS="$STATEMENTS" JWT_SECRET="$JWT_SECRET" DRAIN_DELAY=2 \
     HOST=127.0.0.1 PORT="$2" LOG_LEVEL="${LOG_LEVEL:-notice}" \
     nohup "$TODO_API_BIN" serve >"$DIR/log/$1.log" 2>&1 &
   echo $! >"$DIR/run/$1.pid"
@@ -232,6 +234,7 @@ if [ "$MODE" = "--up" ]; then
   echo "stop it with: scripts/cluster.sh --down"
   exit 0
 fi
-trap 'echo; down; echo "cluster stopped"; exit 0' INT TERM
+sleeper=
+trap 'echo; [ -z "$sleeper" ] || kill "$sleeper" 2>/dev/null; down; echo "cluster stopped"; exit 0' INT TERM
 echo "Ctrl-C stops everything."
-while true; do sleep 3600 & wait $!; done
+while true; do sleep 3600 & sleeper=$!; wait "$sleeper"; done

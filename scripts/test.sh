@@ -3,8 +3,8 @@
 # postgres user when run as root), builds, checks the spec for breaking changes since the previous commit, compiles
 # the generator's output for the public corpus specs, runs every Swift test over real HTTP and SQL, checks /docs in
 # headless Chromium, runs the generated clients against a live server (scripts/clients.sh: TypeScript in Node and
-# headless Chromium, openapi-python-client), then the hostile suite (scripts/hostile.sh --quick, schemathesis
-# included).
+# headless Chromium, openapi-python-client), the cluster's failover ledger and rolling restart (Tests/cluster/check.py),
+# then the hostile suite (scripts/hostile.sh --quick, schemathesis included).
 # Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +53,15 @@ scripts/docs-check.sh --screenshot "$WORK/docs-page.png" || status=1
 # The published contract from the frontend's side: Generated/typescript/ type-checked and run in Node and Chromium,
 # and a Python client generated from the spec the server serves.
 scripts/clients.sh || status=1
+# Beyond one server (scripts/cluster.sh: a primary and a synchronous standby, HAProxy, two instances): the failover
+# ledger with the database reached through HAProxy, through a multi-host DATABASE_URL and through PgBouncer in
+# transaction pooling, a rolling restart of both instances, and Ctrl-C stopping all of it - shorter runs than the
+# README's, same code.
+for db in haproxy direct pgbouncer; do
+  CLUSTER_DB=$db python3 Tests/cluster/check.py failover --seconds "${CLUSTER_SECONDS:-8}" || status=1
+done
+python3 Tests/cluster/check.py rolling --seconds "${CLUSTER_SECONDS:-8}" || status=1
+python3 Tests/cluster/check.py interrupt || status=1
 # The hostile suite over real HTTP: hostile input, slow clients, login storms, the ledger under faults, and
 # schemathesis (every check, 100 examples per operation, stateful phases, a fixed seed) - shorter runs, same code.
 SCHEMATHESIS_EXAMPLES=${SCHEMATHESIS_EXAMPLES:-100} scripts/hostile.sh --quick || status=1

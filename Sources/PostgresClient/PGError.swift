@@ -31,8 +31,9 @@ public struct PGError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .connection, .overloaded, .timeout: true
         // 57014: statement timeout or cancel; 57P01-03: the server is shutting down or starting; 53xxx: out
-        // of resources; 40001/40P01: serialization failure or deadlock.
-        case .query: sqlState.map { $0.hasPrefix("57") || $0.hasPrefix("53") || $0 == "40001" || $0 == "40P01" } ?? false
+        // of resources; 40001/40P01: serialization failure or deadlock; 08xxx: the connection failed (PgBouncer
+        // answers 08P01 "server conn crashed?" when its server connection dies under a statement).
+        case .query: sqlState.map { $0.hasPrefix("57") || $0.hasPrefix("53") || $0.hasPrefix("08") || $0 == "40001" || $0 == "40P01" } ?? false
         case .decode: false
         }
     }

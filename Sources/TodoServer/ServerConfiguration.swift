@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable {
     public var loginFailureWindow: TimeInterval = 300
     /// After SIGTERM, how long requests in progress may take before their connections are closed.
     public var shutdownTimeout: TimeInterval = 10
+    /// After SIGTERM, how long `/ready` answers 503 while requests are still accepted and served, before the
+    /// listener closes: at least the load balancer's health-check interval times its failure count.
+    public var drainDelay: TimeInterval = 0
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -46,7 +49,7 @@ public struct ServerConfiguration: Sendable {
 
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `JWT_SECRET`, `ACCESS_TOKEN_TTL` (seconds), `CORS_ORIGINS`
     /// (comma-separated), `DB_POOL_SIZE`, `DB_QUEUE_LIMIT`, `DB_STATEMENTS`, `LOG_LEVEL`, `LOG_FORMAT`, `METRICS_PORT`, `DATA_DIR`, and the limits
-    /// `HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `SHUTDOWN_TIMEOUT` (seconds), `MAX_BODY_SIZE` (bytes)
+    /// `HEADER_TIMEOUT`, `BODY_TIMEOUT`, `IDLE_TIMEOUT`, `SHUTDOWN_TIMEOUT`, `DRAIN_DELAY` (seconds), `MAX_BODY_SIZE` (bytes)
     /// and `MAX_CONNECTIONS`, and the login throttle `LOGIN_FAILURES_PER_EMAIL`, `LOGIN_FAILURES_PER_ADDRESS` and
     /// `LOGIN_FAILURE_WINDOW` (seconds).
     public init(environment: [String: String]) throws(ConfigurationProblem) {
@@ -84,6 +87,7 @@ public struct ServerConfiguration: Sendable {
             logFormat = format
         }
         if let value = nonEmpty("METRICS_PORT") { metricsPort = try Self.integer("METRICS_PORT", value, 0...65535) }
+        if let value = nonEmpty("DRAIN_DELAY") { drainDelay = TimeInterval(try Self.integer("DRAIN_DELAY", value, 0...600)) }
         if let value = nonEmpty("SHUTDOWN_TIMEOUT") { shutdownTimeout = TimeInterval(try Self.integer("SHUTDOWN_TIMEOUT", value, 0...3600)) }
     }
 

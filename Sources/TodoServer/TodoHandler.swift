@@ -22,8 +22,11 @@ public struct TodoHandler: APIHandler {
     let decoyHash: String
     let logger: Logger
     let spec = PublishedSpec()
+    /// Says when a graceful shutdown has begun: `/ready` then answers 503 while requests are still served.
+    let isDraining: @Sendable () -> Bool
 
-    init(store: TodoStore, signer: JWTSigner, tokenLifetime: TimeInterval, hasher: PasswordHasher, hashing: HashLimiter, logger: Logger) throws {
+    init(store: TodoStore, signer: JWTSigner, tokenLifetime: TimeInterval, hasher: PasswordHasher, hashing: HashLimiter, logger: Logger,
+         isDraining: @escaping @Sendable () -> Bool = { false }) throws {
         self.store = store
         self.signer = signer
         self.tokenLifetime = tokenLifetime
@@ -31,6 +34,7 @@ public struct TodoHandler: APIHandler {
         self.hashing = hashing
         self.decoyHash = try hasher.hash("decoy password, never a real one")
         self.logger = logger
+        self.isDraining = isDraining
     }
 
     // MARK: Security
@@ -49,6 +53,9 @@ public struct TodoHandler: APIHandler {
     }
 
     public func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output {
+        if isDraining() {
+            return .serviceUnavailable(ErrorResponse(detail: "Shutting down"), headers: .init(retryAfter: 1))
+        }
         do {
             try await store.ping()
             return .ok(ReadyResponse(status: .ready))

@@ -39,13 +39,14 @@ public enum TodoServer {
             }
         }
         defer { janitor.cancel() }
+        let drain = ShutdownDrain(delay: .milliseconds(Int64(configuration.drainDelay * 1000)), logger: logger)
         let handler = try TodoHandler(
             store: store,
             signer: JWTSigner(secret: secret, maximumLifetime: configuration.accessTokenTTL),
             tokenLifetime: configuration.accessTokenTTL,
             hasher: .recommended,
             hashing: HashLimiter(concurrency: configuration.hashConcurrency, queueLimit: configuration.hashQueueLimit),
-            logger: logger)
+            logger: logger, isDraining: { drain.isDraining })
         metrics.recordBuildInfo(handler.spec)
         let sources = ServerMetrics.Sources(database: client, hashing: handler.hashing)
         let router = buildRouter(handler, configuration: configuration, metrics: metrics)
@@ -76,8 +77,11 @@ public enum TodoServer {
             },
             logger: logger)
         services.insert(app, at: 0)
-        // SIGTERM or SIGINT: stop accepting, let requests in progress finish for `shutdownTimeout`, then
-        // close what is left (a client trickling a body cannot keep the process up) and exit 0.
+        // Shut down first (services stop in reverse order): /ready answers 503 for `drainDelay` before the
+        // server stops accepting.
+        services.append(drain)
+        // SIGTERM or SIGINT: after the drain delay, stop accepting, let requests in progress finish for
+        // `shutdownTimeout`, then close what is left (a client trickling a body cannot keep the process up) and exit 0.
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = Duration.milliseconds(Int64(configuration.shutdownTimeout * 1000))
         do {

@@ -20,6 +20,39 @@ struct LifecycleTests {
         #expect(try rows.first?.int(0) == Migrations.all.count)
     }
 
+    /// Behind a load balancer: after SIGTERM, `/ready` answers 503 while requests are still served for
+    /// `DRAIN_DELAY`; then the listener closes and the process exits 0.
+    @Test func sigtermDrainsBeforeTheListenerCloses() throws {
+        let server = try ServerProcess(environment: [
+            "DATABASE_URL": try TestEnvironment.freshDatabase("drain"), "JWT_SECRET": TestEnvironment.jwtSecret,
+            "DRAIN_DELAY": "3", "LOG_LEVEL": "notice",
+        ])
+        #expect(try server.client.request("GET", "/ready").status == 200)
+        let signalled = Date()
+        kill(server.pid, SIGTERM)
+        var sawDraining = false
+        while Date().timeIntervalSince(signalled) < 2 {
+            let ready = try server.client.request("GET", "/ready")
+            if ready.status == 503 {
+                sawDraining = true
+                #expect(ready.header("Retry-After") == "1")
+                #expect(ready.text.contains("Shutting down"))
+                // Still serving everything else on new connections.
+                #expect(try server.client.request("GET", "/health").status == 200)
+                break
+            }
+            usleep(50_000)
+        }
+        #expect(sawDraining, "no 503 from /ready within 2 s of SIGTERM")
+        let status = ChildProcess.wait(server.pid)
+        let took = Date().timeIntervalSince(signalled)
+        #expect(status == 0)
+        #expect(took >= 2.9, "exited \(took) s after SIGTERM, before the 3 s drain")
+        #expect(took < 10)
+        #expect((try? server.client.request("GET", "/health")) == nil, "the port still answers after exit")
+        #expect(server.log.contains("/ready answers 503"))
+    }
+
     @Test func refusesToStartWithoutAUsableSecret() throws {
         let database = try TestEnvironment.freshDatabase("secret")
         let missing = try ServerProcess.run([TestEnvironment.binary, "serve", "--port", "0"], env: ["DATABASE_URL": database, "JWT_SECRET": ""])

@@ -27,6 +27,8 @@ struct ServerUnitTests {
         #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["DB_STATEMENTS": "named"]) }
         #expect(try ServerConfiguration(environment: ["DB_STATEMENTS": "Unnamed"]).databaseStatements == .unnamed)
         #expect(try ServerConfiguration(environment: [:]).databaseStatements == .prepared)
+        #expect(try ServerConfiguration(environment: ["DRAIN_DELAY": "2"]).drainDelay == 2)
+        #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["DRAIN_DELAY": "-1"]) }
         #expect(throws: ConfigurationProblem.self) { try ServerConfiguration(environment: ["LOG_LEVEL": "loud"]) }
     }
 
