@@ -145,7 +145,18 @@ struct StructDecl {
     var origin: Origin
     var properties: [PropertyDecl]
     var forbidsAdditionalProperties: Bool
+    /// `additionalProperties` with a schema beside `properties`: the undeclared members, kept in a dictionary.
+    var additionalMembers: AdditionalMembers?
     var nested: [Decl]
+
+    struct AdditionalMembers {
+        var swiftName: String
+        var valueType: SwiftType
+        var type: SwiftType { .dictionary(valueType) }
+    }
+
+    /// Every declared wire name: the members a dictionary of additional members never holds.
+    var declaredWireNames: String { properties.map { Naming.literal($0.wireName) }.joined(separator: ", ") }
 }
 
 struct EnumDecl {

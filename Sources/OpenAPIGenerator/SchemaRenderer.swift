@@ -20,12 +20,20 @@ enum SchemaRenderer {
                 w.doc(notes)
                 w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
             }
+            let extra = s.additionalMembers
+            if let extra {
+                w.doc(["The members the schema does not declare (`additionalProperties`), each checked by its schema."])
+                w.line("public var \(Naming.escaped(extra.swiftName)): \(extra.type.spelling)")
+                w.line("static let declaredMembers: Set<String> = [\(s.declaredWireNames)]")
+            }
             if !s.properties.isEmpty { w.line() }
-            let params = s.properties.map { p in
+            var params = s.properties.map { p in
                 "\(Naming.escaped(p.swiftName)): \(p.declaredType)" + (p.initDefault.map { " = \($0)" } ?? "")
             }
+            if let extra { params.append("\(Naming.escaped(extra.swiftName)): \(extra.type.spelling) = [:]") }
             w.block("public init(\(params.joined(separator: ", ")))") { w in
                 for p in s.properties { w.line("self.\(Naming.escaped(p.swiftName)) = \(Naming.escaped(p.swiftName))") }
+                if let extra { w.line("self.\(Naming.escaped(extra.swiftName)) = \(Naming.escaped(extra.swiftName))") }
             }
             let coded = s.properties.filter { !$0.writeOnly }
             w.line()
@@ -54,6 +62,9 @@ enum SchemaRenderer {
                         w.line("self.\(name) = try container.decodeIfPresent(\(p.type.spelling).self, forKey: .\(name)) ?? \(literal)")
                     }
                 }
+                if let extra {
+                    w.line("self.\(Naming.escaped(extra.swiftName)) = try decoder.additionalMembers(\(extra.valueType.spelling).self, declared: Self.declaredMembers)")
+                }
             }
             w.line()
             w.block("public func encode(to encoder: any Encoder) throws") { w in
@@ -68,17 +79,20 @@ enum SchemaRenderer {
                     }
                     w.line("try container.\(function)(self.\(Naming.escaped(p.swiftName)), forKey: .\(Naming.escaped(p.swiftName)))")
                 }
+                if let extra { w.line("try encoder.encodeAdditionalMembers(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)") }
             }
             w.line()
             w.line("/// The members in spec order; write-only members are never written.")
             w.block("public var jsonValue: JSONValue") { w in
-                w.line(coded.isEmpty ? "JSONValue.object(JSONObject())" : "var object = JSONObject()")
+                let empty = coded.isEmpty && extra == nil
+                w.line(empty ? "JSONValue.object(JSONObject())" : "var object = JSONObject()")
                 for p in coded {
                     let (key, label, value) = memberArguments(p)
                     // A bare value goes in as its `JSONValue`; the labelled overloads take the Swift value.
                     w.line("object.append(\(key), \(label)\(value)\(label.isEmpty ? ".jsonValue" : ""))")
                 }
-                if !coded.isEmpty { w.line("return .object(object)") }
+                if let extra { w.line("object.appendAdditional(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)") }
+                if !empty { w.line("return .object(object)") }
             }
             w.line()
             w.line("/// The same members, written straight to bytes (what responses use).")
@@ -88,6 +102,7 @@ enum SchemaRenderer {
                     let (key, label, value) = memberArguments(p)
                     w.line("out.member(\(key), \(label)\(value))")
                 }
+                if let extra { w.line("out.additionalMembers(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)") }
                 w.line("out.endObject()")
             }
             w.line()
@@ -128,14 +143,18 @@ enum SchemaRenderer {
                 w.line("let _\(p.swiftName) = \(call)")
             }
             if s.forbidsAdditionalProperties {
-                let keys = s.properties.map { Naming.literal($0.wireName) }.joined(separator: ", ")
-                w.line("Check.noAdditionalProperties(object, allowed: [\(keys)], at: loc, &ctx)")
+                w.line("Check.noAdditionalProperties(object, allowed: [\(s.declaredWireNames)], at: loc, &ctx)")
+            }
+            var bound = s.properties.map(\.swiftName)
+            if let extra = s.additionalMembers {
+                w.line("let _\(extra.swiftName) = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in \(extra.valueType.decode("v", "loc")) }")
+                bound.append(extra.swiftName)
             }
             if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
-            if !s.properties.isEmpty {
-                w.line("guard \(s.properties.map { "let _\($0.swiftName)" }.joined(separator: ", ")) else { return nil }")
+            if !bound.isEmpty {
+                w.line("guard \(bound.map { "let _\($0)" }.joined(separator: ", ")) else { return nil }")
             }
-            let args = s.properties.map { "\($0.swiftName): _\($0.swiftName)" }
+            let args = bound.map { "\($0): _\($0)" }
             w.line("return Self(\(args.joined(separator: ", ")))")
         }
     }

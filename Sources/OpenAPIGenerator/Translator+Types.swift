@@ -30,9 +30,6 @@ extension Translator {
         var seen: Set<String> = []
         var merged = MergedObject()
         merge(schema, into: &merged, seen: &seen)
-        if case .schema = schema.additionalProperties {
-            diagnostics.warning("'additionalProperties' with a schema beside declared properties is not supported; extra members are accepted but not kept", at: schema.location)
-        }
         var nested: [Decl] = []
         var usedMembers: Set<String> = ["decode", "init"]
         var properties: [PropertyDecl] = []
@@ -67,10 +64,16 @@ extension Translator {
         }
         var forbidsExtra = false
         if case .forbidden = schema.additionalProperties, schema.allOf.isEmpty { forbidsExtra = true }
+        var additional: StructDecl.AdditionalMembers?
+        if case .schema(let valueSchema) = schema.additionalProperties {
+            let swiftName = Naming.unique("additionalProperties", &usedMembers)
+            let valueType = swiftType(valueSchema, suggested: "AdditionalProperty", parent: qualified, nested: &nested, pointer: pointer + "/additionalProperties")
+            additional = .init(swiftName: swiftName, valueType: valueType)
+        }
         return StructDecl(
             name: name, qualifiedName: qualified, doc: [schema.title, schema.description],
             origin: origin(pointer, schema.location), properties: properties,
-            forbidsAdditionalProperties: forbidsExtra, nested: nested)
+            forbidsAdditionalProperties: forbidsExtra, additionalMembers: additional, nested: nested)
     }
 
     func readOnlyNote(required: Bool, inRequests: Bool) -> String {

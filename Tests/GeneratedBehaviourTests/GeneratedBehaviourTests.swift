@@ -72,4 +72,35 @@ struct GeneratedBehaviourTests {
         #expect(name(try validate(Entry.self, json).value) == expected)
         #expect(name(codable(Entry.self, json)) == expected)
     }
+
+    /// `additionalProperties` with a schema beside declared `properties`: the undeclared members are kept, each
+    /// checked at its own key, by both decoders, and written back by every encoder; a declared member named
+    /// `additionalProperties` keeps its name, and the dictionary takes the next free one.
+    @Test func undeclaredMembersBesideDeclaredOnesAreKeptAndChecked() throws {
+        let json = #"{"name": "n", "additionalProperties": "declared", "b": 2, "a": 1}"#
+        let expected = Labels(name: "n", additionalProperties: "declared", additionalProperties2: ["a": 1, "b": 2])
+        let validated = try validate(Labels.self, json)
+        #expect(validated.value == expected && validated.issues.isEmpty)
+        #expect(codable(Labels.self, json) == expected)
+        // Every issue at its own key; a declared member is checked by its own schema, not the dictionary's.
+        #expect(try validate(Labels.self, #"{"name": "n", "a": -1, "b": "x", "c": 3}"#).issues
+                == [#"greater_than_equal @key("a")"#, #"int_type @key("b")"#])
+        #expect(try validate(Labels.self, #"{"name": "n", "additionalProperties": 5}"#).issues == [#"string_type @key("additionalProperties")"#])
+        // Written after the declared members, sorted by key, by all three encoders; a declared key in the
+        // dictionary is never written twice.
+        var withClash = expected
+        withClash.additionalProperties2["name"] = 9
+        let text = #"{"name":"n","additionalProperties":"declared","a":1,"b":2}"#
+        #expect(String(decoding: JSONWriter.write(withClash.jsonValue), as: UTF8.self) == text)
+        var out = JSONOutput()
+        withClash.writeJSON(to: &out)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == text)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(withClash), as: UTF8.self)
+                == #"{"a":1,"additionalProperties":"declared","b":2,"name":"n"}"#)
+        // Round trips through both pairs of coders.
+        #expect(try validate(Labels.self, text).value == expected)
+        #expect(try JSONDecoder().decode(Labels.self, from: encoder.encode(expected)) == expected)
+    }
 }

@@ -49,3 +49,26 @@ extension Operations {
         }
     }
 }
+
+extension Operations {
+    /// `PUT /labels` (operationId `putLabels`)
+    ///
+    /// - Remark: Generated from `#/paths//labels/put` (behaviour.yaml:21:5).
+    public enum PutLabels {
+        public static let operationId = "putLabels"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var body: Labels
+            public init(body: Labels) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `200`: The labels as stored.
+            case ok(Labels)
+        }
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 
 /// Only ever a response.
 ///
-/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:23:7).
+/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:33:7).
 public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     /// Read-only: written by the server; required, as no request carries this type.
     public var id: Int64
@@ -71,5 +71,69 @@ public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
         let _big = Check.optional(object, "big", at: loc, &ctx, Int64.self, NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775806))
         guard let _id, let _name, let _step, let _big else { return nil }
         return Self(id: _id, name: _name, step: _step, big: _big)
+    }
+}
+
+/// Declared members beside a schema for every other member (`additionalProperties`).
+///
+/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:61:7).
+public struct Labels: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    public var name: String
+    /// A declared member whose name the kept members' dictionary would take.
+    public var additionalProperties: String?
+    /// The members the schema does not declare (`additionalProperties`), each checked by its schema.
+    public var additionalProperties2: [String: Int]
+    static let declaredMembers: Set<String> = ["name", "additionalProperties"]
+
+    public init(name: String, additionalProperties: String? = nil, additionalProperties2: [String: Int] = [:]) {
+        self.name = name
+        self.additionalProperties = additionalProperties
+        self.additionalProperties2 = additionalProperties2
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.additionalProperties = try container.decodeIfPresent(String.self, forKey: .additionalProperties)
+        self.additionalProperties2 = try decoder.additionalMembers(Int.self, declared: Self.declaredMembers)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.additionalProperties, forKey: .additionalProperties)
+        try encoder.encodeAdditionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("name", self.name.jsonValue)
+        object.append("additionalProperties", ifPresent: self.additionalProperties)
+        object.appendAdditional(self.additionalProperties2, declared: Self.declaredMembers)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("name", self.name)
+        out.member("additionalProperties", ifPresent: self.additionalProperties)
+        out.additionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
+        let _additionalProperties = Check.optional(object, "additionalProperties", at: loc, &ctx, String.self)
+        let _additionalProperties2 = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 0)) }
+        guard let _name, let _additionalProperties, let _additionalProperties2 else { return nil }
+        return Self(name: _name, additionalProperties: _additionalProperties, additionalProperties2: _additionalProperties2)
     }
 }

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:32:7).
+/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:42:7).
 public struct Node: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var type: String
     /// Read-only: required in responses, optional here because requests, which leave it out, also carry this type.

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:39:7).
+/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:49:7).
 public struct Link: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var type: String
     public var url: String

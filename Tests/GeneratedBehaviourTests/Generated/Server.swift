@@ -11,6 +11,9 @@ public protocol APIHandler: Sendable {
 
     /// `POST /items` (operationId `addEntries`)
     func addEntries(_ input: Operations.AddEntries.Input) async throws -> Operations.AddEntries.Output
+
+    /// `PUT /labels` (operationId `putLabels`)
+    func putLabels(_ input: Operations.PutLabels.Input) async throws -> Operations.PutLabels.Output
 }
 
 extension APIHandler {
@@ -25,7 +28,11 @@ extension APIHandler {
         router.on("/items", method: .post) { request, context in
             try await self._addEntries(request, context)
         }
+        router.on("/labels", method: .put) { request, context in
+            try await self._putLabels(request, context)
+        }
         Route.methodNotAllowed(on: router, path: "/items", allowed: ["GET", "POST"])
+        Route.methodNotAllowed(on: router, path: "/labels", allowed: ["PUT"])
     }
 
     func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -42,6 +49,15 @@ extension APIHandler {
         guard let _body else { throw ctx.failure }
         let input = Operations.AddEntries.Input(body: _body)
         return try await self.addEntries(input).response()
+    }
+
+    func _putLabels<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Labels.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.PutLabels.Input(body: _body)
+        return try await self.putLabels(input).response()
     }
 }
 
@@ -61,6 +77,16 @@ extension Operations.AddEntries.Output {
         switch self {
         case .noContent:
             return Respond.empty(204)
+        }
+    }
+}
+
+extension Operations.PutLabels.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
         }
     }
 }
