@@ -16,6 +16,8 @@ indirect enum SwiftType {
     case dictionary(SwiftType)
     case nullable(SwiftType)
     case boxed(SwiftType)
+    /// A value that must also satisfy a `Constraint(...)` literal (`not`, `if`/`then`/`else`).
+    case constrained(SwiftType, constraint: String)
 
     var spelling: String {
         switch self {
@@ -30,6 +32,7 @@ indirect enum SwiftType {
         case .dictionary(let value): "[String: \(value.spelling)]"
         case .nullable(let wrapped): "\(wrapped.spelling)?"
         case .boxed(let wrapped): "Box<\(wrapped.spelling)>"
+        case .constrained(let wrapped, _): wrapped.spelling
         }
     }
 
@@ -89,6 +92,8 @@ indirect enum SwiftType {
             return "Check.nullable(\(value), at: \(loc), &ctx) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
         case .boxed(let wrapped):
             return "\(wrapped.decode(value, loc)).map { Box($0) }"
+        case .constrained(let wrapped, let constraint):
+            return "Check.constrained(\(value), at: \(loc), &ctx, \(constraint)) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
         }
     }
 }
@@ -147,6 +152,8 @@ struct StructDecl {
     var forbidsAdditionalProperties: Bool
     /// `additionalProperties` with a schema beside `properties`: the undeclared members, kept in a dictionary.
     var additionalMembers: AdditionalMembers?
+    /// A `Constraint(...)` literal: the schema's `not` and `if`/`then`/`else`.
+    var constraint: String?
     var nested: [Decl]
 
     struct AdditionalMembers {
@@ -175,6 +182,8 @@ struct UnionDecl {
     var discriminator: (property: String, values: [(value: String, caseName: String)])?
     var doc: [String?]
     var origin: Origin
+    /// A `Constraint(...)` literal: the schema's `not` and `if`/`then`/`else`.
+    var constraint: String?
     var nested: [Decl]
 }
 

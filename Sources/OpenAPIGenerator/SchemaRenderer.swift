@@ -26,6 +26,7 @@ enum SchemaRenderer {
                 w.line("public var \(Naming.escaped(extra.swiftName)): \(extra.type.spelling)")
                 w.line("static let declaredMembers: Set<String> = [\(s.declaredWireNames)]")
             }
+            if let constraint = s.constraint { w.line("static let constraint = \(constraint)") }
             if !s.properties.isEmpty { w.line() }
             var params = s.properties.map { p in
                 "\(Naming.escaped(p.swiftName)): \(p.declaredType)" + (p.initDefault.map { " = \($0)" } ?? "")
@@ -129,6 +130,7 @@ enum SchemaRenderer {
     static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {
         w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
             w.line("guard let object = Check.object(json, at: loc, &ctx) else { return nil }")
+            if s.constraint != nil { w.line("let satisfied = Self.constraint.check(json, at: loc, &ctx)") }
             let secrets = s.properties.filter(\.secret).map { Naming.literal($0.wireName) }
             if !secrets.isEmpty { w.line("let issuesBefore = ctx.issues.count") }
             for p in s.properties {
@@ -151,8 +153,9 @@ enum SchemaRenderer {
                 bound.append(extra.swiftName)
             }
             if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
-            if !bound.isEmpty {
-                w.line("guard \(bound.map { "let _\($0)" }.joined(separator: ", ")) else { return nil }")
+            let conditions = (s.constraint == nil ? [] : ["satisfied"]) + bound.map { "let _\($0)" }
+            if !conditions.isEmpty {
+                w.line("guard \(conditions.joined(separator: ", ")) else { return nil }")
             }
             let args = bound.map { "\($0): _\($0)" }
             w.line("return Self(\(args.joined(separator: ", ")))")
@@ -220,7 +223,12 @@ enum SchemaRenderer {
                 }
             }
             w.line()
+            if let constraint = u.constraint {
+                w.line()
+                w.line("static let constraint = \(constraint)")
+            }
             w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
+                if u.constraint != nil { w.line("guard Self.constraint.check(json, at: loc, &ctx) else { return nil }") }
                 if let discriminator = u.discriminator {
                     let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
                     w.scope("return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in") { w in

@@ -73,7 +73,7 @@ extension Translator {
         return StructDecl(
             name: name, qualifiedName: qualified, doc: [schema.title, schema.description],
             origin: origin(pointer, schema.location), properties: properties,
-            forbidsAdditionalProperties: forbidsExtra, additionalMembers: additional, nested: nested)
+            forbidsAdditionalProperties: forbidsExtra, additionalMembers: additional, constraint: constraint(schema), nested: nested)
     }
 
     func readOnlyNote(required: Bool, inRequests: Bool) -> String {
@@ -136,7 +136,7 @@ extension Translator {
         }
         return UnionDecl(
             name: name, qualifiedName: qualified, cases: cases, discriminator: discriminator,
-            doc: [schema.title, schema.description], origin: origin(pointer, schema.location), nested: nested)
+            doc: [schema.title, schema.description], origin: origin(pointer, schema.location), constraint: constraint(schema), nested: nested)
     }
 
     /// A Swift literal for a spec `default`, when the type has one.

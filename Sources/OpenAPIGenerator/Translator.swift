@@ -13,6 +13,8 @@ final class Translator {
     /// Component names whose declaration is a typealias: uses inline the underlying type.
     var aliasComponents: Set<String> = []
     var aliasStack: [String] = []
+    /// Diagnostics about `not` and `if`/`then`/`else` already given: an alias schema is translated at every use.
+    var constraintFindings: Set<String> = []
     /// Open `swiftType` calls and open inlinings of alias components: an alias is copied at every use, so a chain of
     /// aliases could nest types without end.
     var typeDepth = 0
@@ -128,7 +130,13 @@ final class Translator {
     func namedDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> Decl? {
         switch classify(schema) {
         case .structure: return .structure(structDecl(schema, name: name, qualified: qualified, pointer: pointer))
-        case .enumeration: return .enumeration(enumDecl(schema, name: name, qualified: qualified, pointer: pointer))
+        case .enumeration:
+            if schema.not != nil || schema.condition != nil {
+                // Its values are listed: a `not` or `if` could only remove some, which the list can say itself.
+                constraintFinding(.warning, "'not' and 'if'/'then'/'else' beside 'enum' are not checked; list only the allowed values",
+                                  at: schema.keywordLocations["not"] ?? schema.keywordLocations["if"] ?? schema.location)
+            }
+            return .enumeration(enumDecl(schema, name: name, qualified: qualified, pointer: pointer))
         case .union: return .union(unionDecl(schema, name: name, qualified: qualified, pointer: pointer))
         case .alias: return nil
         }
@@ -142,7 +150,11 @@ final class Translator {
         typeDepth += 1
         defer { typeDepth -= 1 }
         if inliningDepth > 0 { copies += 1 }
-        let base = nonNullType(schema, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
+        var base = nonNullType(schema, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
+        // A named declaration checks its own `not`/`if` in its decoder; any other type is wrapped here.
+        if case .alias = classify(schema), let constraint = constraint(schema) {
+            if case .nullable(let wrapped) = base { base = .nullable(.constrained(wrapped, constraint: constraint)) } else { base = .constrained(base, constraint: constraint) }
+        }
         guard schema.nullable, !base.isNullable else { return base }
         if case .any = base { return base }
         return .nullable(base)

@@ -5,7 +5,7 @@ extension DocumentReader {
 
     /// Keywords understood here; anything else that changes validation is named in a warning.
     static let unsupportedKeywords = [
-        "not", "if", "then", "else", "patternProperties", "dependentSchemas", "dependentRequired", "prefixItems",
+        "patternProperties", "dependentSchemas", "dependentRequired", "prefixItems",
         "contains", "minContains", "maxContains", "$dynamicRef", "$dynamicAnchor", "unevaluatedProperties",
         "unevaluatedItems", "propertyNames", "minProperties", "maxProperties",
     ]
@@ -79,6 +79,10 @@ extension DocumentReader {
                 let schemas = items.map(schema)
                 if keyword == "allOf" { result.allOf = schemas } else if keyword == "oneOf" { result.oneOf = schemas } else { result.anyOf = schemas }
             case "discriminator": result.discriminator = discriminator(value)
+            case "not": result.not = schema(value)
+            case "if": result.condition = schema(value)
+            case "then": result.then = schema(value)
+            case "else": result.otherwise = schema(value)
             case "minLength": result.minLength = int(value, keyword)
             case "maxLength": result.maxLength = int(value, keyword)
             case "minItems": result.minItems = int(value, keyword)

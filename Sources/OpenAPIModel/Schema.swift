@@ -54,6 +54,12 @@ public final class Schema {
     public var oneOf: [Schema] = []
     public var anyOf: [Schema] = []
     public var discriminator: Discriminator?
+    /// `not`: a value matching this schema is invalid.
+    public var not: Schema?
+    /// `if`/`then`/`else`: a value matching `condition` must match `then`, any other must match `otherwise`.
+    public var condition: Schema?
+    public var then: Schema?
+    public var otherwise: Schema?
     public var minLength: Int?
     public var maxLength: Int?
     public var pattern: String?

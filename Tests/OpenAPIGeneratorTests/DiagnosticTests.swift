@@ -54,10 +54,27 @@ struct DiagnosticTests {
         ])
     }
 
-    @Test func unsupportedFeaturesAreNamed() {
-        let result = diagnostics(document(schemas: "A:\n  type: object\n  not: {type: string}\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
+    /// `not` and `if`/`then`/`else` are checked; what cannot be is said at its place.
+    @Test func notAndConditionalsThatCannotBeCheckedAreNamed() {
+        let result = diagnostics(document(schemas: """
+            A:
+              type: object
+              properties:
+                child: {type: object, not: {$ref: '#/components/schemas/A'}}
+              then: {required: [child]}
+            B: {type: string, enum: [x, y], not: {const: x}}
+            """))
         #expect(result == [
-            "openapi.yaml:8:7: warning: 'not' is not supported by this generator; it is not enforced [unsupported-keyword]",
+            "openapi.yaml:9:43: error: the schema 'A' refers to itself inside 'not' or 'if'/'then'/'else'; such a recursive schema cannot be checked there",
+            "openapi.yaml:10:7: warning: 'then' without 'if' is ignored, as in JSON Schema; add the 'if' it depends on",
+            "openapi.yaml:11:37: warning: 'not' and 'if'/'then'/'else' beside 'enum' are not checked; list only the allowed values",
+        ], "\(result)")
+    }
+
+    @Test func unsupportedFeaturesAreNamed() {
+        let result = diagnostics(document(schemas: "A:\n  type: object\n  minProperties: 1\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
+        #expect(result == [
+            "openapi.yaml:8:7: warning: 'minProperties' is not supported by this generator; it is not enforced [unsupported-keyword]",
             "openapi.yaml:10:19: error: external $ref 'other.yaml#/B' is not supported; only references within the document (#/...) are",
         ])
     }

@@ -77,10 +77,10 @@ extension LintRuleTests {
             paths: {}
             components:
               schemas:
-                A: {type: string, not: {const: x}}
+                A: {type: object, minProperties: 1}
             """#,
             [
-                "openapi.yaml:6:23: warning: 'not' is not supported by this generator; it is not enforced [unsupported-keyword]",
+                "openapi.yaml:6:23: warning: 'minProperties' is not supported by this generator; it is not enforced [unsupported-keyword]",
             ]),
         LintCase(
             "misspelled-keyword", "a schema keyword in the wrong case",

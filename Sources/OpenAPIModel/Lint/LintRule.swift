@@ -23,7 +23,7 @@ extension LintRule {
     public static let requiredList = LintRule("required-list", .error, "`required: true` on a property instead of its name in the parent's `required` list")
     public static let nullableIn31 = LintRule("nullable-in-3-1", .warning, "`nullable` in a 3.1 document, where it is `type: [T, 'null']`")
     public static let exclusiveBoundIn31 = LintRule("exclusive-bound-3-1", .warning, "a boolean `exclusiveMinimum`/`exclusiveMaximum` in 3.1, where it is the bound itself")
-    public static let unsupportedKeyword = LintRule("unsupported-keyword", .warning, "a JSON Schema keyword this generator does not enforce (not, if, patternProperties...)")
+    public static let unsupportedKeyword = LintRule("unsupported-keyword", .warning, "a JSON Schema keyword this generator does not enforce (patternProperties, minProperties, prefixItems...)")
     public static let pathParamRequired = LintRule("path-param-required", .warning, "a path parameter without `required: true`")
     public static let pathTemplateUndeclared = LintRule("path-template-undeclared", .error, "a `{name}` in a path with no path parameter of that name")
     public static let pathParamUnused = LintRule("path-param-unused", .error, "a path parameter whose `{name}` is not in the path")

@@ -72,3 +72,26 @@ extension Operations {
         }
     }
 }
+
+extension Operations {
+    /// `POST /shipping` (operationId `ship`)
+    ///
+    /// - Remark: Generated from `#/paths//shipping/post` (behaviour.yaml:31:5).
+    public enum Ship {
+        public static let operationId = "ship"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var body: Shipping
+            public init(body: Shipping) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `204`: Shipped.
+            case noContent
+        }
+    }
+}

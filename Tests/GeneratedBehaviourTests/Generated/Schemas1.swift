@@ -5,7 +5,7 @@ import Foundation
 
 /// Only ever a response.
 ///
-/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:33:7).
+/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:41:7).
 public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     /// Read-only: written by the server; required, as no request carries this type.
     public var id: Int64
@@ -76,7 +76,7 @@ public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
 
 /// Declared members beside a schema for every other member (`additionalProperties`).
 ///
-/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:61:7).
+/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:69:7).
 public struct Labels: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var name: String
     /// A declared member whose name the kept members' dictionary would take.

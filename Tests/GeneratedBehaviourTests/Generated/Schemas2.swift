@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:42:7).
+/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:50:7).
 public struct Node: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var type: String
     /// Read-only: required in responses, optional here because requests, which leave it out, also carry this type.
@@ -61,5 +61,77 @@ public struct Node: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
         let _children = Check.optional(object, "children", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
         guard let _type, let _id, let _children else { return nil }
         return Self(type: _type, id: _id, children: _children)
+    }
+}
+
+/// `if`/`then`/`else` on an object, `not` on its members (one through an alias component).
+///
+/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:77:7).
+public struct Shipping: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    public var country: String
+    public var postcode: String?
+    public var user: String?
+    public var quantity: Int?
+    static let constraint = Constraint(conditional: .init(if: Subschema(required: ["country"], properties: [("country", Subschema(enumValues: [.string("US")]))]), then: Subschema(required: ["postcode"], properties: [("postcode", Subschema(string: StringRules(pattern: "^[0-9]{5}$")))]), else: Subschema(not: Subschema(required: ["postcode"]))))
+
+    public init(country: String, postcode: String? = nil, user: String? = nil, quantity: Int? = nil) {
+        self.country = country
+        self.postcode = postcode
+        self.user = user
+        self.quantity = quantity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case country
+        case postcode
+        case user
+        case quantity
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.country = try container.decode(String.self, forKey: .country)
+        self.postcode = try container.decodeIfPresent(String.self, forKey: .postcode)
+        self.user = try container.decodeIfPresent(String.self, forKey: .user)
+        self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.country, forKey: .country)
+        try container.encodeIfPresent(self.postcode, forKey: .postcode)
+        try container.encodeIfPresent(self.user, forKey: .user)
+        try container.encodeIfPresent(self.quantity, forKey: .quantity)
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("country", self.country.jsonValue)
+        object.append("postcode", ifPresent: self.postcode)
+        object.append("user", ifPresent: self.user)
+        object.append("quantity", ifPresent: self.quantity)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("country", self.country)
+        out.member("postcode", ifPresent: self.postcode)
+        out.member("user", ifPresent: self.user)
+        out.member("quantity", ifPresent: self.quantity)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let satisfied = Self.constraint.check(json, at: loc, &ctx)
+        let _country = Check.required(object, "country", at: loc, &ctx, String.self)
+        let _postcode = Check.optional(object, "postcode", at: loc, &ctx, String.self)
+        let _user = Check.optional(object, "user", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(enumValues: [.string("admin"), .string("root")]))) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _quantity = Check.optional(object, "quantity", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(number: NumberRules(multipleOf: 13)))) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
+        guard satisfied, let _country, let _postcode, let _user, let _quantity else { return nil }
+        return Self(country: _country, postcode: _postcode, user: _user, quantity: _quantity)
     }
 }

@@ -3,7 +3,7 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:49:7).
+/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:57:7).
 public struct Link: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     public var type: String
     public var url: String
@@ -54,3 +54,6 @@ public struct Link: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
         return Self(type: _type, url: _url)
     }
 }
+
+/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:91:7).
+public typealias UserName = String

@@ -5,7 +5,7 @@ import Foundation
 
 /// A request body member too, through the array.
 ///
-/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:55:7).
+/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:63:7).
 public indirect enum Entry: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
     case node(Node)
     case link(Link)

@@ -14,6 +14,9 @@ public protocol APIHandler: Sendable {
 
     /// `PUT /labels` (operationId `putLabels`)
     func putLabels(_ input: Operations.PutLabels.Input) async throws -> Operations.PutLabels.Output
+
+    /// `POST /shipping` (operationId `ship`)
+    func ship(_ input: Operations.Ship.Input) async throws -> Operations.Ship.Output
 }
 
 extension APIHandler {
@@ -31,8 +34,12 @@ extension APIHandler {
         router.on("/labels", method: .put) { request, context in
             try await self._putLabels(request, context)
         }
+        router.on("/shipping", method: .post) { request, context in
+            try await self._ship(request, context)
+        }
         Route.methodNotAllowed(on: router, path: "/items", allowed: ["GET", "POST"])
         Route.methodNotAllowed(on: router, path: "/labels", allowed: ["PUT"])
+        Route.methodNotAllowed(on: router, path: "/shipping", allowed: ["POST"])
     }
 
     func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -58,6 +65,15 @@ extension APIHandler {
         guard let _body else { throw ctx.failure }
         let input = Operations.PutLabels.Input(body: _body)
         return try await self.putLabels(input).response()
+    }
+
+    func _ship<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Shipping.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.Ship.Input(body: _body)
+        return try await self.ship(input).response()
     }
 }
 
@@ -87,6 +103,16 @@ extension Operations.PutLabels.Output {
         switch self {
         case .ok(let body):
             return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension Operations.Ship.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .noContent:
+            return Respond.empty(204)
         }
     }
 }
