@@ -111,6 +111,10 @@ let package = Package(
         .testTarget(name: "GeneratedBehaviourTests", dependencies: ["APIRuntime"], exclude: ["behaviour.yaml"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PostgresClient", "TodoStore", "Auth", "CryptoPrimitives", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "PostgresClient", "TodoStore", "Auth", "CryptoPrimitives", "ChildProcess", .product(name: "Logging", package: "swift-log"),
+            ]),
     ]
 )

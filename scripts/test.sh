@@ -36,6 +36,8 @@ swift build --build-tests
 export TODO_API_BIN="$(swift build --show-bin-path)/todo-api"
 
 status=0
+# The house style of the hand-written Swift (.swift-format).
+scripts/format-check.sh || status=1
 # Breaking changes to the contract since the previous commit (allowed when info.version's major number went up).
 scripts/spec-compat.sh || status=1
 if [ -d ../shared/openapi-corpus ]; then

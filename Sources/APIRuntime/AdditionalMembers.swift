@@ -4,7 +4,9 @@
 /// the type declares (that member's own value wins).
 extension Check {
     /// The members of `object` not in `declared`, each decoded by `decode` at its own key; nil when one fails.
-    public static func additionalMembers<T>(_ object: JSONObject, declared: Set<String>, at loc: JSONPath, _ ctx: inout DecodeContext, _ decode: Decode<T>) -> [String: T]? {
+    public static func additionalMembers<T>(
+        _ object: JSONObject, declared: Set<String>, at loc: JSONPath, _ ctx: inout DecodeContext, _ decode: Decode<T>
+    ) -> [String: T]? {
         var result: [String: T] = [:]
         var failed = false
         for member in object.members where !declared.contains(member.key) {

@@ -63,43 +63,63 @@ extension UUID: JSONScalar {
 
 /// Member checks by type: the same semantics as the closure-taking forms in `Check`.
 extension Check {
-    public static func required<T: JSONScalar>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil) -> T? {
+    public static func required<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+    ) -> T? {
         required(object, key, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
     }
 
-    public static func required<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type) -> T? {
+    public static func required<T: JSONValueDecodable>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T? {
         required(object, key, at: loc, &ctx, T.decode)
     }
 
-    public static func requiredNullable<T: JSONScalar>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil) -> T?? {
+    public static func requiredNullable<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+    ) -> T?? {
         required(object, key, at: loc, &ctx) { json, loc, ctx in nullable(json, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) } }
     }
 
-    public static func requiredNullable<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type) -> T?? {
+    public static func requiredNullable<T: JSONValueDecodable>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T?? {
         required(object, key, at: loc, &ctx) { json, loc, ctx in nullable(json, at: loc, &ctx, T.decode) }
     }
 
-    public static func optional<T: JSONScalar>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil) -> T?? {
+    public static func optional<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+    ) -> T?? {
         optional(object, key, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
     }
 
-    public static func optional<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type) -> T?? {
+    public static func optional<T: JSONValueDecodable>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T?? {
         optional(object, key, at: loc, &ctx, T.decode)
     }
 
-    public static func field<T: JSONScalar>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil) -> Field<T>? {
+    public static func field<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+    ) -> Field<T>? {
         field(object, key, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
     }
 
-    public static func field<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type) -> Field<T>? {
+    public static func field<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type)
+        -> Field<T>?
+    {
         field(object, key, at: loc, &ctx, T.decode)
     }
 
-    public static func defaulted<T: JSONScalar>(_ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil) -> T? {
+    public static func defaulted<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+    ) -> T? {
         defaulted(object, key, defaultValue, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
     }
 
-    public static func defaulted<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type) -> T? {
+    public static func defaulted<T: JSONValueDecodable>(
+        _ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T? {
         defaulted(object, key, defaultValue, at: loc, &ctx, T.decode)
     }
 }

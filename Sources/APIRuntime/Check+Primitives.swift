@@ -16,16 +16,19 @@ extension Check {
         let before = ctx.issues.count
         let length = text.unicodeScalars.count
         if let min = rules.minLength, length < min {
-            ctx.add("string_too_short", "String should have at least \(min) character\(min == 1 ? "" : "s")", json, at: loc,
-                    JSONObject([("min_length", .number(String(min)))]))
+            ctx.add(
+                "string_too_short", "String should have at least \(min) character\(min == 1 ? "" : "s")", json, at: loc,
+                JSONObject([("min_length", .number(String(min)))]))
         }
         if let max = rules.maxLength, length > max {
-            ctx.add("string_too_long", "String should have at most \(max) character\(max == 1 ? "" : "s")", json, at: loc,
-                    JSONObject([("max_length", .number(String(max)))]))
+            ctx.add(
+                "string_too_long", "String should have at most \(max) character\(max == 1 ? "" : "s")", json, at: loc,
+                JSONObject([("max_length", .number(String(max)))]))
         }
         if let pattern = rules.pattern, !Patterns.matches(pattern, text) {
-            ctx.add("string_pattern_mismatch", "String should match pattern '\(pattern)'", json, at: loc,
-                    JSONObject([("pattern", .string(pattern))]))
+            ctx.add(
+                "string_pattern_mismatch", "String should match pattern '\(pattern)'", json, at: loc,
+                JSONObject([("pattern", .string(pattern))]))
         }
         if let format = rules.format, let problem = Formats.problem(format, text) {
             ctx.add(problem.type, problem.message, json, at: loc)
@@ -33,7 +36,9 @@ extension Check {
         return ctx.issues.count == before ? text : nil
     }
 
-    public static func integer<I: FixedWidthInteger>(_ type: I.Type, _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: NumberRules? = nil) -> I? {
+    public static func integer<I: FixedWidthInteger>(
+        _ type: I.Type, _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: NumberRules? = nil
+    ) -> I? {
         let text: String
         switch json {
         case .number(let number): text = number
@@ -69,7 +74,9 @@ extension Check {
         return ctx.issues.count == before ? value : nil
     }
 
-    public static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ type: F.Type, _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: NumberRules? = nil) -> F? {
+    public static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ type: F.Type, _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: NumberRules? = nil
+    ) -> F? {
         let value: Double?
         var text = ""
         switch json {

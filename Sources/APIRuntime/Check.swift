@@ -36,7 +36,9 @@ public enum Check {
     }
 
     /// A member that takes the spec's default when absent.
-    public static func defaulted<T>(_ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ decode: Decode<T>) -> T? {
+    public static func defaulted<T>(
+        _ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ decode: Decode<T>
+    ) -> T? {
         guard let value = object[key] else { return defaultValue }
         return decode(value, loc + [.key(key)], &ctx)
     }
@@ -56,19 +58,23 @@ public enum Check {
 
     // MARK: Collections
 
-    public static func array<T>(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: ArrayRules? = nil, _ decode: Decode<T>) -> [T]? {
+    public static func array<T>(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ rules: ArrayRules? = nil, _ decode: Decode<T>)
+        -> [T]?
+    {
         guard case .array(let items) = json else {
             ctx.add("list_type", "Input should be a valid list", json, at: loc)
             return nil
         }
         if let rules {
             if let min = rules.minItems, items.count < min {
-                ctx.add("too_short", "List should have at least \(min) item\(min == 1 ? "" : "s") after validation, not \(items.count)", json, at: loc,
-                        JSONObject([("field_type", "List"), ("min_length", .number(String(min))), ("actual_length", .number(String(items.count)))]))
+                ctx.add(
+                    "too_short", "List should have at least \(min) item\(min == 1 ? "" : "s") after validation, not \(items.count)", json, at: loc,
+                    JSONObject([("field_type", "List"), ("min_length", .number(String(min))), ("actual_length", .number(String(items.count)))]))
             }
             if let max = rules.maxItems, items.count > max {
-                ctx.add("too_long", "List should have at most \(max) item\(max == 1 ? "" : "s") after validation, not \(items.count)", json, at: loc,
-                        JSONObject([("field_type", "List"), ("max_length", .number(String(max))), ("actual_length", .number(String(items.count)))]))
+                ctx.add(
+                    "too_long", "List should have at most \(max) item\(max == 1 ? "" : "s") after validation, not \(items.count)", json, at: loc,
+                    JSONObject([("field_type", "List"), ("max_length", .number(String(max))), ("actual_length", .number(String(items.count)))]))
             }
             if rules.uniqueItems, Set(items).count != items.count {
                 ctx.add("list_not_unique", "List should have unique items", json, at: loc)
@@ -99,16 +105,22 @@ public enum Check {
     // MARK: Unions
 
     /// A `oneOf`/`anyOf` with a discriminator: the tag picks the alternative.
-    public static func discriminated<T>(_ json: JSONValue, property: String, tags: [String], at loc: JSONPath, _ ctx: inout DecodeContext, _ decode: (String, JSONValue, JSONPath, inout DecodeContext) -> T?) -> T? {
+    public static func discriminated<T>(
+        _ json: JSONValue, property: String, tags: [String], at loc: JSONPath, _ ctx: inout DecodeContext,
+        _ decode: (String, JSONValue, JSONPath, inout DecodeContext) -> T?
+    ) -> T? {
         guard case .object(let object) = json, case .string(let tag)? = object[property] else {
-            ctx.add("union_tag_not_found", "Unable to extract tag using discriminator '\(property)'", json, at: loc,
-                    JSONObject([("discriminator", .string("'\(property)'"))]))
+            ctx.add(
+                "union_tag_not_found", "Unable to extract tag using discriminator '\(property)'", json, at: loc,
+                JSONObject([("discriminator", .string("'\(property)'"))]))
             return nil
         }
         guard tags.contains(tag) else {
             let expected = tags.map { "'\($0)'" }.joined(separator: ", ")
-            ctx.add("union_tag_invalid", "Input tag '\(tag)' found using '\(property)' does not match any of the expected tags: \(expected)", json, at: loc,
-                    JSONObject([("discriminator", .string("'\(property)'")), ("tag", .string(tag)), ("expected_tags", .string(expected))]))
+            ctx.add(
+                "union_tag_invalid", "Input tag '\(tag)' found using '\(property)' does not match any of the expected tags: \(expected)", json,
+                at: loc,
+                JSONObject([("discriminator", .string("'\(property)'")), ("tag", .string(tag)), ("expected_tags", .string(expected))]))
             return nil
         }
         return decode(tag, json, loc, &ctx)

@@ -136,13 +136,16 @@ extension Route {
             var request = request
             let buffer = try await request.collectBody(upTo: context.maxUploadSize)
             do {
-                return .form(try buffer.withUnsafeReadableBytes { bytes throws(FormBody.Malformed) in
-                    try FormBody.parse(bytes, arrayFields: arrayFields)
-                })
+                return .form(
+                    try buffer.withUnsafeReadableBytes { bytes throws(FormBody.Malformed) in
+                        try FormBody.parse(bytes, arrayFields: arrayFields)
+                    })
             } catch {
-                throw ValidationFailure([ValidationIssue(
-                    type: "form_invalid", loc: ["body"], msg: "Form decode error",
-                    input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))])
+                throw ValidationFailure([
+                    ValidationIssue(
+                        type: "form_invalid", loc: ["body"], msg: "Form decode error",
+                        input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))
+                ])
             }
         }
         guard acceptsJSON, mediaType == nil || mediaType == "application/json" || mediaType!.hasSuffix("+json") else {

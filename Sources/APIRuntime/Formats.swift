@@ -8,8 +8,9 @@ enum Formats {
             return emailProblem(text).map { ("value_error", "value is not a valid email address: \($0)") }
         case .uri:
             guard let scheme = text.split(separator: ":", maxSplits: 1).first, text.contains(":"),
-                  scheme.first?.isLetter == true, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-                  !text.contains(where: { $0.isWhitespace }) else {
+                scheme.first?.isLetter == true, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+                !text.contains(where: { $0.isWhitespace })
+            else {
                 return ("url_parsing", "Input should be a valid URL, relative URL without a base")
             }
             return nil
@@ -17,9 +18,11 @@ enum Formats {
             return RFC3339.parseDate(text) == nil ? ("date_from_datetime_parsing", "Input should be a valid date in the format YYYY-MM-DD") : nil
         case .ipv4:
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            let valid = parts.count == 4 && parts.allSatisfy { part in
-                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && UInt8(part) != nil && (part == "0" || !part.hasPrefix("0"))
-            }
+            let valid =
+                parts.count == 4
+                && parts.allSatisfy { part in
+                    !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && UInt8(part) != nil && (part == "0" || !part.hasPrefix("0"))
+                }
             return valid ? nil : ("ip_v4_address", "Input is not a valid IPv4 address")
         case .ipv6:
             var address = in6_addr()
@@ -35,7 +38,8 @@ enum Formats {
         guard parts.count == 2 else {
             return parts.count < 2 ? "An email address must have an @-sign." : "The email address contains more than one @-sign."
         }
-        let local = parts[0], domain = parts[1]
+        let local = parts[0]
+        let domain = parts[1]
         if local.isEmpty { return "There must be something before the @-sign." }
         if local.utf8.count > 64 { return "The email address is too long before the @-sign." }
         let allowedLocal = Set("!#$%&'*+-/=?^_`{|}~.")
@@ -61,7 +65,9 @@ enum Formats {
                 return "The part after the @-sign contains invalid characters: '\(bad)'."
             }
         }
-        if let last = labels.last, last.allSatisfy(\.isNumber) { return "The part after the @-sign is not valid. It is not within a valid top-level domain." }
+        if let last = labels.last, last.allSatisfy(\.isNumber) {
+            return "The part after the @-sign is not valid. It is not within a valid top-level domain."
+        }
         return nil
     }
 }

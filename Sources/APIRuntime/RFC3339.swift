@@ -66,10 +66,11 @@ public enum RFC3339 {
     public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, let (days, _) = dateParts(bytes),
-              [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
-              let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(bytes, 14, 2),
-              bytes[16] == UInt8(ascii: ":"), let second = number(bytes, 17, 2),
-              hour < 24, minute < 60, second < 61 else { return nil }
+            [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
+            let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(bytes, 14, 2),
+            bytes[16] == UInt8(ascii: ":"), let second = number(bytes, 17, 2),
+            hour < 24, minute < 60, second < 61
+        else { return nil }
         var index = 19
         var fraction = 0.0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -90,7 +91,8 @@ public enum RFC3339 {
             index += 1
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             guard index + 6 == bytes.count, let oh = number(bytes, index + 1, 2), bytes[index + 3] == UInt8(ascii: ":"),
-                  let om = number(bytes, index + 4, 2), oh < 24, om < 60 else { return nil }
+                let om = number(bytes, index + 4, 2), oh < 24, om < 60
+            else { return nil }
             offset = (oh * 3600 + om * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
             index += 6
         default:
@@ -110,8 +112,9 @@ public enum RFC3339 {
 
     private static func dateParts(_ bytes: [UInt8]) -> (days: Int64, Void)? {
         guard bytes.count >= 10, let year = number(bytes, 0, 4), bytes[4] == UInt8(ascii: "-"),
-              let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"), let day = number(bytes, 8, 2),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+            let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"), let day = number(bytes, 8, 2),
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else { return nil }
         return (days(year: Int64(year), month: Int64(month), day: Int64(day)), ())
     }
 

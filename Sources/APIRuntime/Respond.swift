@@ -4,7 +4,9 @@ import Hummingbird
 
 /// Builds responses for generated `Output` encoders.
 public enum Respond {
-    public static func json<Body: JSONValueEncodable>(_ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]) -> Response {
+    public static func json<Body: JSONValueEncodable>(
+        _ status: Int, _ body: Body, contentType: String = "application/json", headers: HTTPFields = [:]
+    ) -> Response {
         var fields = headers
         fields[.contentType] = contentType
         var out = JSONOutput()

@@ -38,9 +38,10 @@ public enum Route {
             let values = query.getAll(spec.name).map { String($0) }
             guard !values.isEmpty else { continue }
             if spec.isArray {
-                let items = spec.delimiter.map { delimiter in
-                    values.flatMap { $0.split(separator: Character(delimiter), omittingEmptySubsequences: false).map(String.init) }
-                } ?? values
+                let items =
+                    spec.delimiter.map { delimiter in
+                        values.flatMap { $0.split(separator: Character(delimiter), omittingEmptySubsequences: false).map(String.init) }
+                    } ?? values
                 object.append(spec.name, .array(items.map { .string($0) }))
             } else if let last = values.last {
                 object.append(spec.name, .string(last))
@@ -60,7 +61,9 @@ public enum Route {
     }
 
     /// A required JSON body, decoded strictly (no string-to-number conversion): nil when invalid.
-    public static func jsonBody<Context: RequestContext, T>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) async throws -> T? {
+    public static func jsonBody<Context: RequestContext, T>(
+        _ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>
+    ) async throws -> T? {
         guard let json = try await readJSON(request, context) else {
             ctx.add("missing", "Field required", .null, at: ["body"])
             return nil
@@ -69,7 +72,9 @@ public enum Route {
     }
 
     /// An optional JSON body: `.some(nil)` when the request has none.
-    public static func optionalJSONBody<Context: RequestContext, T>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) async throws -> T?? {
+    public static func optionalJSONBody<Context: RequestContext, T>(
+        _ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>
+    ) async throws -> T?? {
         guard let json = try await readJSON(request, context) else { return .some(nil) }
         return decodeStrictly(json, &ctx, decode).map { .some($0) }
     }
@@ -80,7 +85,9 @@ public enum Route {
         return RawBody(contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Array(buffer.readableBytesView))
     }
 
-    public static func optionalRawBody<Context: RequestContext>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext) async throws -> RawBody?? {
+    public static func optionalRawBody<Context: RequestContext>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext) async throws
+        -> RawBody??
+    {
         let body = try await rawBody(request, context, &ctx)
         return body?.bytes.isEmpty == true ? .some(nil) : body
     }
@@ -106,9 +113,11 @@ public enum Route {
         do {
             return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONValue.parse(bytes) }
         } catch {
-            throw ValidationFailure([ValidationIssue(
-                type: "json_invalid", loc: ["body", .index(error.offset)], msg: "JSON decode error",
-                input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))])
+            throw ValidationFailure([
+                ValidationIssue(
+                    type: "json_invalid", loc: ["body", .index(error.offset)], msg: "JSON decode error",
+                    input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))
+            ])
         }
     }
 }

@@ -40,7 +40,9 @@ public enum Security {
     public typealias Authenticate<P: Sendable> = (String, String) async throws -> Authentication<P>
 
     /// The principal of the first satisfied alternative; 401 with `WWW-Authenticate` when none is.
-    public static func require<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws -> P {
+    public static func require<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws
+        -> P
+    {
         var rejected = false
         for alternative in alternatives {
             var principal: P?
@@ -67,7 +69,9 @@ public enum Security {
     }
 
     /// For operations that also allow anonymous access: nil when no credential is presented at all.
-    public static func optional<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws -> P? {
+    public static func optional<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws
+        -> P?
+    {
         let presented = alternatives.contains { $0.contains { credential(request, $0.kind) != nil } }
         guard presented else { return nil }
         return try await require(request, alternatives, authenticate)

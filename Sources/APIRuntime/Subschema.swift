@@ -122,7 +122,9 @@ public final class Subschema: Sendable {
 extension Check {
     /// `not`, `if`/`then`/`else` and the like on a value that also decodes to a type: decodes it, then checks
     /// `constraint` against the JSON value (for a parameter, against the value it was converted to, not its text).
-    public static func constrained<T: JSONValueEncodable>(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ constraint: Constraint, _ decode: Decode<T>) -> T? {
+    public static func constrained<T: JSONValueEncodable>(
+        _ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext, _ constraint: Constraint, _ decode: Decode<T>
+    ) -> T? {
         guard let value = decode(json, loc, &ctx) else { return nil }
         return constraint.check(ctx.parameters ? value.jsonValue : json, at: loc, &ctx) ? value : nil
     }
@@ -150,7 +152,9 @@ public struct Constraint: Sendable {
             let holds = conditional.condition.matches(json)
             if let branch = holds ? conditional.then : conditional.otherwise, !branch.matches(json) {
                 let name = holds ? "then" : "else"
-                ctx.add("\(name)_failed", "Input should match the '\(name)' schema, as it \(holds ? "matches" : "does not match") the 'if' schema", json, at: loc)
+                ctx.add(
+                    "\(name)_failed", "Input should match the '\(name)' schema, as it \(holds ? "matches" : "does not match") the 'if' schema", json,
+                    at: loc)
                 ok = false
             }
         }

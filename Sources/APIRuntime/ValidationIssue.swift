@@ -77,7 +77,8 @@ public struct DecodeContext: Sendable {
     public mutating func redact(_ secrets: Set<String>, at loc: JSONPath, since start: Int) {
         for i in start..<issues.count {
             if issues[i].loc.count > loc.count, issues[i].loc.starts(with: loc), case .key(let key) = issues[i].loc[loc.count], secrets.contains(key),
-               issues[i].type != "missing" {
+                issues[i].type != "missing"
+            {
                 issues[i].input = Self.redacted
             } else if case .object(let object) = issues[i].input, object.members.contains(where: { secrets.contains($0.key) }) {
                 issues[i].input = .object(JSONObject(object.members.map { ($0.key, secrets.contains($0.key) ? Self.redacted : $0.value) }))

@@ -50,12 +50,13 @@ public struct JWTSigner: Sendable {
 
     public func sign(subject: String, version: Int = 0, issuedAt: Date = Date(), lifetime: TimeInterval) throws -> String {
         let header = Self.header
-        let payload = try JSONSerialization.data(withJSONObject: [
-            "sub": subject,
-            "iat": Int(issuedAt.timeIntervalSince1970),
-            "exp": Int(issuedAt.timeIntervalSince1970 + lifetime),
-            "ver": version,
-        ], options: [.sortedKeys])
+        let payload = try JSONSerialization.data(
+            withJSONObject: [
+                "sub": subject,
+                "iat": Int(issuedAt.timeIntervalSince1970),
+                "exp": Int(issuedAt.timeIntervalSince1970 + lifetime),
+                "ver": version,
+            ], options: [.sortedKeys])
         let signingInput = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload))
         let signature = try Crypto.hmacSHA256(key: key, message: Array(signingInput.utf8))
         return signingInput + "." + Base64URL.encode(signature)
@@ -64,8 +65,9 @@ public struct JWTSigner: Sendable {
     public func verify(_ token: String, now: Date = Date()) throws(Failure) -> Claims {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, token.utf8.count <= 8192,
-              let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
-              let signature = Base64URL.decode(parts[2]) else {
+            let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
+            let signature = Base64URL.decode(parts[2])
+        else {
             throw .malformed
         }
         if parts[0] != Self.encodedHeader {
@@ -74,7 +76,8 @@ public struct JWTSigner: Sendable {
         }
         let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
         guard let expected = try? Crypto.hmacSHA256(key: key, message: signingInput),
-              Crypto.constantTimeEquals(expected, signature) else { throw .badSignature }
+            Crypto.constantTimeEquals(expected, signature)
+        else { throw .badSignature }
         guard let claims = Self.ownClaims(payloadBytes) ?? (try? JSONDecoder().decode(RawClaims.self, from: Data(payloadBytes))) else {
             throw .malformed
         }
@@ -119,7 +122,13 @@ public struct JWTSigner: Sendable {
     }
 
     private struct RawHeader: Decodable { var alg: String? }
-    struct RawClaims: Decodable { var sub: String?; var exp: Double?; var iat: Double?; var nbf: Double?; var ver: Double? }
+    struct RawClaims: Decodable {
+        var sub: String?
+        var exp: Double?
+        var iat: Double?
+        var nbf: Double?
+        var ver: Double?
+    }
 }
 
 /// A setting that makes the server refuse to start.

@@ -58,7 +58,8 @@ public struct PasswordHasher: Sendable {
     static func parse(_ encoded: String) -> (algorithm: Algorithm, salt: [UInt8], hash: [UInt8])? {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0].isEmpty, let salt = Base64URL.decode(parts[3].replacing("+", with: "-").replacing("/", with: "_")),
-              let hash = Base64URL.decode(parts[4].replacing("+", with: "-").replacing("/", with: "_")), salt.count >= 8, hash.count >= 16 else { return nil }
+            let hash = Base64URL.decode(parts[4].replacing("+", with: "-").replacing("/", with: "_")), salt.count >= 8, hash.count >= 16
+        else { return nil }
         var values: [String: Int] = [:]
         for pair in parts[2].split(separator: ",") {
             let kv = pair.split(separator: "=", maxSplits: 1)
@@ -70,7 +71,9 @@ public struct PasswordHasher: Sendable {
             guard let iterations = values["i"], (1_000...10_000_000).contains(iterations) else { return nil }
             return (.pbkdf2SHA256(iterations: iterations), salt, hash)
         case "scrypt":
-            guard let logN = values["ln"], let r = values["r"], let p = values["p"], (10...22).contains(logN), (1...32).contains(r), (1...16).contains(p) else { return nil }
+            guard let logN = values["ln"], let r = values["r"], let p = values["p"], (10...22).contains(logN), (1...32).contains(r),
+                (1...16).contains(p)
+            else { return nil }
             return (.scrypt(logN: logN, r: r, p: p), salt, hash)
         default:
             return nil

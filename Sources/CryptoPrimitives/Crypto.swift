@@ -41,7 +41,9 @@ public enum Crypto {
     }
 
     /// scrypt (RFC 7914). `maxMemory` must cover 128 * N * r * p bytes: OpenSSL's default cap is 32 MiB.
-    public static func scrypt(password: [UInt8], salt: [UInt8], n: UInt64, r: UInt64, p: UInt64, length: Int, maxMemory: UInt64) throws(CryptoError) -> [UInt8] {
+    public static func scrypt(password: [UInt8], salt: [UInt8], n: UInt64, r: UInt64, p: UInt64, length: Int, maxMemory: UInt64) throws(CryptoError)
+        -> [UInt8]
+    {
         var out = [UInt8](repeating: 0, count: length)
         let chars = password.map { CChar(bitPattern: $0) } + [0]
         let ok = salt.withUnsafeBufferPointer { s in

@@ -75,7 +75,7 @@ extension DocsPageRenderer {
                     "<p class=\"headers\">Headers: "
                     + response.headers.map { header in
                         "<code>\(HTML.escape(header.name))</code> \(type(header.schema))"
-                        + (header.required ? " <span class=\"req\">always</span>" : "")
+                            + (header.required ? " <span class=\"req\">always</span>" : "")
                             + (header.description.map { " – " + HTML.codeSpans(HTML.escape($0)) } ?? "")
                     }.joined(separator: "; ") + "</p>"
             }

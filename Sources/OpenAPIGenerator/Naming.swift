@@ -27,7 +27,9 @@ enum Naming {
         var index = utf8.startIndex
         while index < utf8.endIndex {
             let byte = utf8[index]
-            let isLower = byte >= 0x61 && byte <= 0x7A, isUpper = byte >= 0x41 && byte <= 0x5A, isDigit = byte >= 0x30 && byte <= 0x39
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isDigit = byte >= 0x30 && byte <= 0x39
             if isLower || isUpper || isDigit {
                 if start == nil {
                     start = index

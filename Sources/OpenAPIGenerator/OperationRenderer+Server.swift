@@ -27,14 +27,19 @@ extension OperationRenderer {
             }
             for scheme in usedSchemes {
                 w.line()
-                w.doc([scheme.description, "Security scheme `\(scheme.name)`: check the credential and return the principal, or why it is refused (401)."])
+                w.doc([
+                    scheme.description,
+                    "Security scheme `\(scheme.name)`: check the credential and return the principal, or why it is refused (401).",
+                ])
                 w.line("func \(authenticatorName(scheme))(_ credential: String) async throws -> Authentication<Principal>")
             }
             for (index, op) in operations.enumerated() {
                 if index > 0 || hasSecurity { w.line() }
                 w.doc([op.operation.summary, title(op)])
                 let principal = principalType(op).map { ", principal: \($0)" } ?? ""
-                w.line("func \(Naming.escaped(op.methodName))(_ input: Operations.\(op.typeName).Input\(principal)) async throws -> Operations.\(op.typeName).Output")
+                w.line(
+                    "func \(Naming.escaped(op.methodName))(_ input: Operations.\(op.typeName).Input\(principal)) async throws -> Operations.\(op.typeName).Output"
+                )
             }
         }
         w.line()
@@ -56,7 +61,11 @@ extension OperationRenderer {
                 for op in operations {
                     let path = op.operation.path
                     let method = op.operation.method.rawValue.uppercased()
-                    if let index = paths.firstIndex(where: { $0.path == path }) { paths[index].methods.append(method) } else { paths.append((path, [method])) }
+                    if let index = paths.firstIndex(where: { $0.path == path }) {
+                        paths[index].methods.append(method)
+                    } else {
+                        paths.append((path, [method]))
+                    }
                     w.line("router.on(\(Naming.literal(path)), method: .\(op.operation.method.rawValue)) { request, context in")
                     w.line("    try await self._\(op.methodName)(request, context)")
                     w.line("}")
@@ -112,7 +121,8 @@ extension OperationRenderer {
                     let call: String
                     switch p.presence {
                     case .required: call = SwiftType.memberCheck("required", object: objectName, key: key, loc: loc, type: p.type)
-                    case .defaulted(let literal): call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal, loc: loc, type: p.type)
+                    case .defaulted(let literal):
+                        call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal, loc: loc, type: p.type)
                     case .optional, .field: call = SwiftType.memberCheck("optional", object: objectName, key: key, loc: loc, type: p.type.nonNull)
                     }
                     let name = "_\(location.rawValue)_\(p.swiftName)"
@@ -138,7 +148,9 @@ extension OperationRenderer {
                         let closure = "{ v, loc, ctx in \(value) }"
                         switch variant.kind {
                         case .json: arguments.append("json: \(closure)")
-                        case .form: arguments.append("form: .init(arrayFields: [\(variant.arrayFields.map(Naming.literal).joined(separator: ", "))], decode: \(closure))")
+                        case .form:
+                            arguments.append(
+                                "form: .init(arrayFields: [\(variant.arrayFields.map(Naming.literal).joined(separator: ", "))], decode: \(closure))")
                         case .raw: break
                         }
                     }

@@ -26,8 +26,10 @@ struct OperationRenderer {
         for op in operations {
             w.line()
             w.block("extension Operations") { w in
-                w.doc([op.operation.summary, op.operation.description, title(op),
-                       remark(Origin(pointer: "#/paths/\(op.operation.path)/\(op.operation.method.rawValue)", location: op.operation.location))])
+                w.doc([
+                    op.operation.summary, op.operation.description, title(op),
+                    remark(Origin(pointer: "#/paths/\(op.operation.path)/\(op.operation.method.rawValue)", location: op.operation.location)),
+                ])
                 w.block("public enum \(op.typeName)") { w in renderNamespace(op, into: &w) }
             }
         }
@@ -43,7 +45,9 @@ struct OperationRenderer {
             inputParts.append((location == .header ? "headers" : location.rawValue, typeName, nil))
             w.line()
             w.line("/// The \(location.rawValue) parameters.")
-            let properties = params.map { PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, writeOnly: false, doc: $0.doc) }
+            let properties = params.map {
+                PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, writeOnly: false, doc: $0.doc)
+            }
             renderPlainStruct(typeName, properties, conformances: "Sendable", into: &w)
         }
         if let body = op.body {
@@ -82,7 +86,9 @@ struct OperationRenderer {
             w.line("/// The request body, as whichever of its media types the client sent.")
             w.block("public enum \(enumName): Sendable") { w in
                 for variant in body.variants {
-                    w.doc(["Sent as `\(variant.kind == .json ? "application/json" : variant.kind == .form ? "application/x-www-form-urlencoded" : "another media type")`."])
+                    w.doc([
+                        "Sent as `\(variant.kind == .json ? "application/json" : variant.kind == .form ? "application/x-www-form-urlencoded" : "another media type")`."
+                    ])
                     w.line("case \(Naming.escaped(variant.caseName))(\(variant.type.spelling))")
                 }
             }

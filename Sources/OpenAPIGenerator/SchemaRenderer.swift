@@ -49,7 +49,9 @@ enum SchemaRenderer {
             }
             w.line()
             w.block("public init(from decoder: any Decoder) throws") { w in
-                w.line(s.properties.isEmpty ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
+                w.line(
+                    s.properties.isEmpty
+                        ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
                 for p in s.properties {
                     let name = Naming.escaped(p.swiftName)
                     switch p.presence {
@@ -64,12 +66,15 @@ enum SchemaRenderer {
                     }
                 }
                 if let extra {
-                    w.line("self.\(Naming.escaped(extra.swiftName)) = try decoder.additionalMembers(\(extra.valueType.spelling).self, declared: Self.declaredMembers)")
+                    w.line(
+                        "self.\(Naming.escaped(extra.swiftName)) = try decoder.additionalMembers(\(extra.valueType.spelling).self, declared: Self.declaredMembers)"
+                    )
                 }
             }
             w.line()
             w.block("public func encode(to encoder: any Encoder) throws") { w in
-                w.line(coded.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
+                w.line(
+                    coded.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
                 for p in coded {
                     // Required members are always written (a nullable one as null), optional ones only when present.
                     let function: String
@@ -80,7 +85,9 @@ enum SchemaRenderer {
                     }
                     w.line("try container.\(function)(self.\(Naming.escaped(p.swiftName)), forKey: .\(Naming.escaped(p.swiftName)))")
                 }
-                if let extra { w.line("try encoder.encodeAdditionalMembers(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)") }
+                if let extra {
+                    w.line("try encoder.encodeAdditionalMembers(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)")
+                }
             }
             w.line()
             w.line("/// The members in spec order; write-only members are never written.")
@@ -140,7 +147,8 @@ enum SchemaRenderer {
                 case .required: call = SwiftType.memberCheck("required", object: "object", key: key, loc: "loc", type: p.type)
                 case .optional: call = SwiftType.memberCheck("optional", object: "object", key: key, loc: "loc", type: p.type.nonNull)
                 case .field: call = SwiftType.memberCheck("field", object: "object", key: key, loc: "loc", type: p.type.nonNull)
-                case .defaulted(let literal): call = SwiftType.memberCheck("defaulted", object: "object", key: key, defaultValue: literal, loc: "loc", type: p.type)
+                case .defaulted(let literal):
+                    call = SwiftType.memberCheck("defaulted", object: "object", key: key, defaultValue: literal, loc: "loc", type: p.type)
                 }
                 w.line("let _\(p.swiftName) = \(call)")
             }
@@ -149,7 +157,9 @@ enum SchemaRenderer {
             }
             var bound = s.properties.map(\.swiftName)
             if let extra = s.additionalMembers {
-                w.line("let _\(extra.swiftName) = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in \(extra.valueType.decode("v", "loc")) }")
+                w.line(
+                    "let _\(extra.swiftName) = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in \(extra.valueType.decode("v", "loc")) }"
+                )
                 bound.append(extra.swiftName)
             }
             if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
@@ -231,11 +241,15 @@ enum SchemaRenderer {
                 if u.constraint != nil { w.line("guard Self.constraint.check(json, at: loc, &ctx) else { return nil }") }
                 if let discriminator = u.discriminator {
                     let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
-                    w.scope("return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in") { w in
+                    w.scope(
+                        "return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in"
+                    ) { w in
                         w.switchBlock("tag") { w in
                             for entry in discriminator.values {
                                 guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }
-                                w.line("case \(Naming.literal(entry.value)): return \(c.type.decode("v", "loc")).map { Self.\(Naming.escaped(c.name))($0) }")
+                                w.line(
+                                    "case \(Naming.literal(entry.value)): return \(c.type.decode("v", "loc")).map { Self.\(Naming.escaped(c.name))($0) }"
+                                )
                             }
                             w.line("default: return nil")
                         }

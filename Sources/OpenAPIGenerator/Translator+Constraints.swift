@@ -22,7 +22,9 @@ extension Translator {
             }
         } else {
             for keyword in ["then", "else"] where schema.keywordLocations[keyword] != nil {
-                constraintFinding(.warning, "'\(keyword)' without 'if' is ignored, as in JSON Schema; add the 'if' it depends on", at: schema.keywordLocations[keyword]!)
+                constraintFinding(
+                    .warning, "'\(keyword)' without 'if' is ignored, as in JSON Schema; add the 'if' it depends on",
+                    at: schema.keywordLocations[keyword]!)
             }
         }
         return parts.isEmpty ? nil : "Constraint(\(parts.joined(separator: ", ")))"
@@ -33,13 +35,17 @@ extension Translator {
         if let ref = schema.ref {
             guard let target = componentSchemas[ref] else { return "Subschema()" }
             guard !refs.contains(ref) else {
-                constraintFinding(.error, "the schema '\(ref)' refers to itself inside 'not' or 'if'/'then'/'else'; such a recursive schema cannot be checked there", at: schema.location)
+                constraintFinding(
+                    .error,
+                    "the schema '\(ref)' refers to itself inside 'not' or 'if'/'then'/'else'; such a recursive schema cannot be checked there",
+                    at: schema.location)
                 return "Subschema()"
             }
             return subschema(target, depth: depth + 1, through: refs + [ref])
         }
         guard depth < Self.maximumSubschemaDepth else {
-            constraintFinding(.error, "'not' and 'if'/'then'/'else' nest more than \(Self.maximumSubschemaDepth) levels deep here", at: schema.location)
+            constraintFinding(
+                .error, "'not' and 'if'/'then'/'else' nest more than \(Self.maximumSubschemaDepth) levels deep here", at: schema.location)
             return "Subschema()"
         }
         func nested(_ member: Schema) -> String { subschema(member, depth: depth + 1, through: refs) }
@@ -62,7 +68,9 @@ extension Translator {
         switch schema.additionalProperties {
         case .forbidden: parts.append("closed: true")
         case .schema:
-            constraintFinding(.warning, "'additionalProperties' with a schema inside 'not' or 'if'/'then'/'else' is not checked there", at: schema.keywordLocations["additionalProperties"] ?? schema.location)
+            constraintFinding(
+                .warning, "'additionalProperties' with a schema inside 'not' or 'if'/'then'/'else' is not checked there",
+                at: schema.keywordLocations["additionalProperties"] ?? schema.location)
         case .allowed: break
         }
         for (label, members) in [("allOf", schema.allOf), ("anyOf", schema.anyOf), ("oneOf", schema.oneOf)] where !members.isEmpty {

@@ -26,12 +26,14 @@ extension Translator {
             guard let content else { continue }
             let key = requestBody.componentName.map { "requestBodies/\($0)" + (kind == .form && both ? "/form" : "") }
             let suggestedShared = requestBody.componentName.map { Naming.typeName($0) + (kind == .form && both ? "Form" : "") + "RequestBody" }
-            let type = content.schema.map { schema in
-                shared(key, schema, suggested: suggestedShared) {
-                    swiftType(schema, suggested: both ? (kind == .json ? "JSONBody" : "FormBody") : "Body", parent: qualified,
-                              nested: &nested, pointer: pointer + "/requestBody")
-                }
-            } ?? .any
+            let type =
+                content.schema.map { schema in
+                    shared(key, schema, suggested: suggestedShared) {
+                        swiftType(
+                            schema, suggested: both ? (kind == .json ? "JSONBody" : "FormBody") : "Body", parent: qualified,
+                            nested: &nested, pointer: pointer + "/requestBody")
+                    }
+                } ?? .any
             let arrays = kind == .form ? content.schema.map(arrayProperties) ?? [] : []
             variants.append(.init(kind: kind, type: type, caseName: kind.rawValue, arrayFields: arrays))
         }
@@ -81,7 +83,8 @@ extension Translator {
             let typeName = Naming.unique(Naming.typeName(op.operationId), &usedTypes)
             let methodName = Naming.unique(Naming.memberName(op.operationId), &usedMethods)
             let qualified = "Operations.\(typeName)"
-            let pointer = "#/paths/\(op.path.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))/\(op.method.rawValue)"
+            let pointer =
+                "#/paths/\(op.path.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))/\(op.method.rawValue)"
             var nested: [Decl] = []
             var usedMembers: Set<String> = []
             var params: [OperationDecl.Param] = []
@@ -90,7 +93,9 @@ extension Translator {
                     diagnostics.warning("cookie parameter '\(param.name)' is not supported; it is not read", at: param.sourceLocation)
                     continue
                 }
-                var type = swiftType(param.schema, suggested: Naming.typeName(param.name), parent: qualified, nested: &nested, pointer: pointer + "/parameters/\(param.name)")
+                var type = swiftType(
+                    param.schema, suggested: Naming.typeName(param.name), parent: qualified, nested: &nested,
+                    pointer: pointer + "/parameters/\(param.name)")
                 var delimiter: String?
                 var isArray = false
                 if case .array = type.nonNull {
@@ -101,7 +106,8 @@ extension Translator {
                     case "spaceDelimited": delimiter = " "
                     case "pipeDelimited": delimiter = "|"
                     default:
-                        diagnostics.warning("parameter style '\(param.style ?? "")' is not supported; values are read as 'form'", at: param.sourceLocation)
+                        diagnostics.warning(
+                            "parameter style '\(param.style ?? "")' is not supported; values are read as 'form'", at: param.sourceLocation)
                     }
                 } else if case .dictionary = type.nonNull {
                     diagnostics.warning("object parameter '\(param.name)' is not supported; it is read as a JSON value", at: param.sourceLocation)
@@ -112,10 +118,11 @@ extension Translator {
                     presence = .defaulted(literal)
                 }
                 if !param.required { type = type.nonNull }
-                params.append(.init(
-                    swiftName: Naming.unique(Naming.memberName(param.name), &usedMembers), wireName: param.name,
-                    location: param.location, type: type, presence: presence,
-                    doc: [param.description], delimiter: delimiter, isArray: isArray))
+                params.append(
+                    .init(
+                        swiftName: Naming.unique(Naming.memberName(param.name), &usedMembers), wireName: param.name,
+                        location: param.location, type: type, presence: presence,
+                        doc: [param.description], delimiter: delimiter, isArray: isArray))
             }
             let body = op.requestBody.flatMap { bodyDecl($0, qualified: qualified, pointer: pointer, nested: &nested) }
             var outputs: [OperationDecl.OutputCase] = []
@@ -125,11 +132,17 @@ extension Translator {
                 var payload: (type: SwiftType, contentType: String, isJSON: Bool)?
                 if let content = response.contents.first(where: \.isJSON) ?? response.contents.first {
                     if content.isJSON {
-                        let type = content.schema.map { schema in
-                            shared(response.componentName.map { "responses/\($0)" }, schema, suggested: response.componentName.map { Naming.typeName($0) + "Response" }) {
-                                swiftType(schema, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested, pointer: pointer + "/responses/\(response.status)")
-                            }
-                        } ?? .any
+                        let type =
+                            content.schema.map { schema in
+                                shared(
+                                    response.componentName.map { "responses/\($0)" }, schema,
+                                    suggested: response.componentName.map { Naming.typeName($0) + "Response" }
+                                ) {
+                                    swiftType(
+                                        schema, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested,
+                                        pointer: pointer + "/responses/\(response.status)")
+                                }
+                            } ?? .any
                         payload = (type, content.mediaType, true)
                     } else {
                         payload = (.named("RawBody"), content.mediaType, false)
@@ -138,15 +151,19 @@ extension Translator {
                 var headerDecls: [PropertyDecl] = []
                 var usedHeaderNames: Set<String> = []
                 for header in response.headers {
-                    var type = swiftType(header.schema, suggested: Naming.typeName(header.name), parent: qualified, nested: &nested, pointer: pointer + "/responses/\(response.status)/headers/\(header.name)")
+                    var type = swiftType(
+                        header.schema, suggested: Naming.typeName(header.name), parent: qualified, nested: &nested,
+                        pointer: pointer + "/responses/\(response.status)/headers/\(header.name)")
                     if !header.required { type = type.nonNull }
-                    headerDecls.append(PropertyDecl(
-                        swiftName: Naming.unique(Naming.memberName(header.name), &usedHeaderNames), wireName: header.name, type: type,
-                        presence: header.required ? .required : .optional, writeOnly: false, doc: [header.description]))
+                    headerDecls.append(
+                        PropertyDecl(
+                            swiftName: Naming.unique(Naming.memberName(header.name), &usedHeaderNames), wireName: header.name, type: type,
+                            presence: header.required ? .required : .optional, writeOnly: false, doc: [header.description]))
                 }
-                outputs.append(.init(
-                    caseName: caseName, status: response.status, body: payload, headers: headerDecls,
-                    headersTypeName: headerDecls.isEmpty ? nil : Naming.typeName(caseName) + "Headers", doc: [response.description]))
+                outputs.append(
+                    .init(
+                        caseName: caseName, status: response.status, body: payload, headers: headerDecls,
+                        headersTypeName: headerDecls.isEmpty ? nil : Naming.typeName(caseName) + "Headers", doc: [response.description]))
             }
             let schemes = document.securitySchemes
             let alternatives = op.security.map { requirement in requirement.schemes.compactMap { name in schemes.first { $0.name == name } } }

@@ -35,7 +35,9 @@ extension Translator {
         var properties: [PropertyDecl] = []
         for (wireName, propertySchema) in merged.properties {
             let swiftName = Naming.unique(Naming.memberName(wireName), &usedMembers)
-            var type = swiftType(propertySchema, suggested: Naming.typeName(wireName), parent: qualified, nested: &nested, pointer: pointer + "/properties/\(wireName)")
+            var type = swiftType(
+                propertySchema, suggested: Naming.typeName(wireName), parent: qualified, nested: &nested, pointer: pointer + "/properties/\(wireName)"
+            )
             if case .named(let target) = type.nonNull, !target.hasPrefix("JSONValue") {
                 directEdges[qualified, default: []].insert(target)
             }
@@ -46,20 +48,26 @@ extension Translator {
                 if let literal = literal(value, for: type) {
                     presence = .defaulted(literal)
                 } else {
-                    diagnostics.warning("default value of '\(wireName)' cannot be written as a Swift literal; it is not applied", at: propertySchema.location)
+                    diagnostics.warning(
+                        "default value of '\(wireName)' cannot be written as a Swift literal; it is not applied", at: propertySchema.location)
                 }
             }
             var doc = [propertySchema.title, propertySchema.description]
             if propertySchema.readOnly {
                 doc.append(readOnlyNote(required: merged.requires(wireName), inRequests: !isRequired))
             }
-            properties.append(PropertyDecl(
-                swiftName: swiftName, wireName: wireName, type: type, presence: presence, writeOnly: propertySchema.writeOnly, doc: doc,
-                secret: propertySchema.writeOnly || propertySchema.format == "password"))
+            properties.append(
+                PropertyDecl(
+                    swiftName: swiftName, wireName: wireName, type: type, presence: presence, writeOnly: propertySchema.writeOnly, doc: doc,
+                    secret: propertySchema.writeOnly || propertySchema.format == "password"))
         }
         for requiredName in merged.required where !merged.declares(requiredName) {
             var message = "required property '\(requiredName)' is not declared in 'properties', so it is not checked"
-            if let near = nearestName(to: requiredName, in: merged.properties.map(\.name)) { message += "; did you mean '\(near)'?" } else { message += "; declare it under 'properties'" }
+            if let near = nearestName(to: requiredName, in: merged.properties.map(\.name)) {
+                message += "; did you mean '\(near)'?"
+            } else {
+                message += "; declare it under 'properties'"
+            }
             diagnostics.report(.requiredPropertyMissing, message, at: schema.keywordLocations["required"] ?? schema.location)
         }
         var forbidsExtra = false
@@ -67,7 +75,8 @@ extension Translator {
         var additional: StructDecl.AdditionalMembers?
         if case .schema(let valueSchema) = schema.additionalProperties {
             let swiftName = Naming.unique("additionalProperties", &usedMembers)
-            let valueType = swiftType(valueSchema, suggested: "AdditionalProperty", parent: qualified, nested: &nested, pointer: pointer + "/additionalProperties")
+            let valueType = swiftType(
+                valueSchema, suggested: "AdditionalProperty", parent: qualified, nested: &nested, pointer: pointer + "/additionalProperties")
             additional = .init(swiftName: swiftName, valueType: valueType)
         }
         return StructDecl(
@@ -102,7 +111,8 @@ extension Translator {
             }
         }
         enumCases[qualified] = cases
-        return EnumDecl(name: name, rawType: rawType, cases: cases, doc: [schema.title, schema.description], origin: origin(pointer, schema.location))
+        return EnumDecl(
+            name: name, rawType: rawType, cases: cases, doc: [schema.title, schema.description], origin: origin(pointer, schema.location))
     }
 
     func unionDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> UnionDecl {
@@ -120,7 +130,8 @@ extension Translator {
         for (index, member) in nonNullMembers(schema).enumerated() {
             let base = member.ref.map { Naming.memberName(componentTypeNames[$0] ?? $0) } ?? "case\(index + 1)"
             let caseName = Naming.unique(base, &used)
-            let type = swiftType(member, suggested: Naming.typeName(caseName), parent: qualified, nested: &nested, pointer: pointer + "/\(keyword)/\(index)")
+            let type = swiftType(
+                member, suggested: Naming.typeName(caseName), parent: qualified, nested: &nested, pointer: pointer + "/\(keyword)/\(index)")
             if let ref = member.ref { refCase[ref] = caseName }
             cases.append((caseName, type))
         }
@@ -158,7 +169,8 @@ extension Translator {
     /// Makes direct struct properties that lead back to their own struct `Box<T>`, so the types have finite size.
     func applyBoxing(_ decls: [Decl]) -> [Decl] {
         func reaches(_ from: String, _ target: String) -> Bool {
-            var stack = [from], visited: Set<String> = []
+            var stack = [from]
+            var visited: Set<String> = []
             while let next = stack.popLast() {
                 if next == target { return true }
                 guard visited.insert(next).inserted else { continue }

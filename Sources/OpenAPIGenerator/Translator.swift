@@ -53,7 +53,9 @@ final class Translator {
         guard copies > Self.maximumCopies else { return true }
         if !reportedCopies {
             reportedCopies = true
-            diagnostics.error("references copy more than \(Self.maximumCopies) types and properties, here through \(what); every use of an alias schema or allOf member is a copy", at: location)
+            diagnostics.error(
+                "references copy more than \(Self.maximumCopies) types and properties, here through \(what); every use of an alias schema or allOf member is a copy",
+                at: location)
         }
         return false
     }
@@ -84,7 +86,8 @@ final class Translator {
                 var nested: [Decl] = []
                 let type = swiftType(schema, suggested: typeName + "Value", parent: nil, nested: &nested, pointer: pointer)
                 decls.append(contentsOf: nested)
-                decls.append(.alias(AliasDecl(name: typeName, type: type, doc: [schema.title, schema.description], origin: origin(pointer, schema.location))))
+                decls.append(
+                    .alias(AliasDecl(name: typeName, type: type, doc: [schema.title, schema.description], origin: origin(pointer, schema.location))))
                 aliasStack = []
             } else if let decl = namedDecl(schema, name: typeName, qualified: typeName, pointer: pointer) {
                 decls.append(decl)
@@ -116,11 +119,12 @@ final class Translator {
     func enumRawType(_ schema: Schema, _ values: [SpecValue]) -> String? {
         let nonNull = values.filter { $0 != .null }
         if nonNull.isEmpty { return nil }
-        if (schema.types.isEmpty || schema.types == ["string"]), nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
+        if schema.types.isEmpty || schema.types == ["string"], nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
             return "String"
         }
         if schema.types == ["integer"] || schema.types.isEmpty,
-           nonNull.allSatisfy({ if case .number(let n) = $0 { n.int64 != nil } else { false } }) {
+            nonNull.allSatisfy({ if case .number(let n) = $0 { n.int64 != nil } else { false } })
+        {
             return "Int"
         }
         return nil
@@ -133,8 +137,9 @@ final class Translator {
         case .enumeration:
             if schema.not != nil || schema.condition != nil {
                 // Its values are listed: a `not` or `if` could only remove some, which the list can say itself.
-                constraintFinding(.warning, "'not' and 'if'/'then'/'else' beside 'enum' are not checked; list only the allowed values",
-                                  at: schema.keywordLocations["not"] ?? schema.keywordLocations["if"] ?? schema.location)
+                constraintFinding(
+                    .warning, "'not' and 'if'/'then'/'else' beside 'enum' are not checked; list only the allowed values",
+                    at: schema.keywordLocations["not"] ?? schema.keywordLocations["if"] ?? schema.location)
             }
             return .enumeration(enumDecl(schema, name: name, qualified: qualified, pointer: pointer))
         case .union: return .union(unionDecl(schema, name: name, qualified: qualified, pointer: pointer))
@@ -153,7 +158,11 @@ final class Translator {
         var base = nonNullType(schema, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
         // A named declaration checks its own `not`/`if` in its decoder; any other type is wrapped here.
         if case .alias = classify(schema), let constraint = constraint(schema) {
-            if case .nullable(let wrapped) = base { base = .nullable(.constrained(wrapped, constraint: constraint)) } else { base = .constrained(base, constraint: constraint) }
+            if case .nullable(let wrapped) = base {
+                base = .nullable(.constrained(wrapped, constraint: constraint))
+            } else {
+                base = .constrained(base, constraint: constraint)
+            }
         }
         guard schema.nullable, !base.isNullable else { return base }
         if case .any = base { return base }
@@ -166,7 +175,9 @@ final class Translator {
                 return .named(componentTypeNames[ref] ?? "JSONValue")
             }
             if aliasStack.contains(ref) {
-                diagnostics.error("schema '\(ref)' refers to itself only through aliases and arrays; this recursion cannot be represented as a Swift type — wrap it in an object", at: schema.location)
+                diagnostics.error(
+                    "schema '\(ref)' refers to itself only through aliases and arrays; this recursion cannot be represented as a Swift type — wrap it in an object",
+                    at: schema.location)
                 return .any
             }
             guard typeDepth < Self.maximumNesting else {
@@ -180,7 +191,8 @@ final class Translator {
                 aliasStack.removeLast()
                 inliningDepth -= 1
             }
-            return swiftType(target, suggested: componentTypeNames[ref]! + "Value", parent: nil, nested: &nested, pointer: "#/components/schemas/\(ref)")
+            return swiftType(
+                target, suggested: componentTypeNames[ref]! + "Value", parent: nil, nested: &nested, pointer: "#/components/schemas/\(ref)")
         }
         switch classify(schema) {
         case .structure, .enumeration, .union:
@@ -207,7 +219,9 @@ final class Translator {
             return swiftType(schema.allOf[0], suggested: suggested, parent: parent, nested: &nested, pointer: pointer + "/allOf/0")
         }
         if schema.types.count > 1 {
-            diagnostics.warning("a schema of several types (\(schema.types.joined(separator: ", "))) is represented as JSONValue and only its JSON well-formedness is checked", at: schema.location)
+            diagnostics.warning(
+                "a schema of several types (\(schema.types.joined(separator: ", "))) is represented as JSONValue and only its JSON well-formedness is checked",
+                at: schema.location)
             return .any
         }
         switch schema.types.first {
@@ -225,13 +239,16 @@ final class Translator {
         case "boolean":
             return .bool
         case "array":
-            let element = schema.items.map {
-                swiftType($0, suggested: suggested + "Item", parent: parent, nested: &nested, pointer: pointer + "/items")
-            } ?? .any
+            let element =
+                schema.items.map {
+                    swiftType($0, suggested: suggested + "Item", parent: parent, nested: &nested, pointer: pointer + "/items")
+                } ?? .any
             return .array(element, rules: arrayRules(schema))
         case "object", nil:
             if case .schema(let valueSchema) = schema.additionalProperties {
-                return .dictionary(swiftType(valueSchema, suggested: suggested + "Value", parent: parent, nested: &nested, pointer: pointer + "/additionalProperties"))
+                return .dictionary(
+                    swiftType(
+                        valueSchema, suggested: suggested + "Value", parent: parent, nested: &nested, pointer: pointer + "/additionalProperties"))
             }
             if schema.types.first == "object" { return .dictionary(.any) }
             return .any

@@ -88,7 +88,8 @@ public func nearestName(to word: String, in candidates: some Sequence<String>) -
 /// The edit distance of `a` and `b`, or `bound + 1` as soon as it must be more than `bound`.
 func editDistance(_ a: [Character], _ b: [Character], atMost bound: Int) -> Int {
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count), current = previous
+    var previous = Array(0...b.count)
+    var current = previous
     for i in 1...a.count {
         current[0] = i
         var rowMinimum = i

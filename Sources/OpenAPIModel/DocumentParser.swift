@@ -62,7 +62,8 @@ final class DocumentReader {
     func read() -> Document? {
         let version = string(root["openapi"], "openapi") ?? ""
         if root["openapi"] == nil {
-            let message = root["swagger"] != nil
+            let message =
+                root["swagger"] != nil
                 ? "Swagger 2.0 documents are not supported; convert the document to OpenAPI 3.0 or 3.1"
                 : "missing 'openapi' version field; expected 3.0.x or 3.1.x"
             diagnostics.error(message, at: root.location)

@@ -31,29 +31,34 @@ extension DocumentReader {
                 if let id = string(opNode["operationId"], "operationId") {
                     operationId = id
                     if let first = idLocations[id] {
-                        diagnostics.report(.duplicateOperationId, "duplicate operationId '\(id)' (first used at line \(first.line))", at: opNode["operationId"]!.location)
+                        diagnostics.report(
+                            .duplicateOperationId, "duplicate operationId '\(id)' (first used at line \(first.line))",
+                            at: opNode["operationId"]!.location)
                         continue
                     }
                     idLocations[id] = opNode["operationId"]!.location
                 } else {
                     operationId = Self.derivedOperationId(method, path)
-                    diagnostics.report(.operationIdMissing, "operation '\(methodName.uppercased()) \(path)' has no operationId; using '\(operationId)'", at: methodKey.location)
+                    diagnostics.report(
+                        .operationIdMissing, "operation '\(methodName.uppercased()) \(path)' has no operationId; using '\(operationId)'",
+                        at: methodKey.location)
                 }
                 let security = opNode["security"].map { securityRequirements($0, schemes: schemes) ?? [] } ?? globalSecurity
-                result.append(Operation(
-                    operationId: operationId,
-                    method: method,
-                    path: path,
-                    summary: opNode["summary"]?.scalar,
-                    description: opNode["description"]?.scalar,
-                    deprecated: opNode["deprecated"]?.bool ?? false,
-                    parameters: params,
-                    requestBody: opNode["requestBody"].flatMap(requestBody),
-                    responses: responses(opNode["responses"], operation: opNode),
-                    security: security,
-                    location: methodKey.location,
-                    tags: opNode["tags"]?.sequence?.compactMap(\.scalar) ?? []
-                ))
+                result.append(
+                    Operation(
+                        operationId: operationId,
+                        method: method,
+                        path: path,
+                        summary: opNode["summary"]?.scalar,
+                        description: opNode["description"]?.scalar,
+                        deprecated: opNode["deprecated"]?.bool ?? false,
+                        parameters: params,
+                        requestBody: opNode["requestBody"].flatMap(requestBody),
+                        responses: responses(opNode["responses"], operation: opNode),
+                        security: security,
+                        location: methodKey.location,
+                        tags: opNode["tags"]?.sequence?.compactMap(\.scalar) ?? []
+                    ))
             }
         }
         return result
@@ -83,7 +88,8 @@ extension DocumentReader {
             diagnostics.report(.pathTemplateUndeclared, message, at: location)
         }
         for param in declared where !names.contains(param.name) {
-            diagnostics.report(.pathParamUnused, "path parameter '\(param.name)' does not appear in the path template '\(path)'", at: param.sourceLocation)
+            diagnostics.report(
+                .pathParamUnused, "path parameter '\(param.name)' does not appear in the path template '\(path)'", at: param.sourceLocation)
         }
     }
 
@@ -114,7 +120,8 @@ extension DocumentReader {
                 schema.types = ["string"]
             } else {
                 let legacy = ["type", "format", "items", "enum", "default", "minimum", "maximum"].filter { item[$0] != nil }
-                let message = legacy.isEmpty
+                let message =
+                    legacy.isEmpty
                     ? "parameter '\(name)' has no schema; it is read as a string; add 'schema: {type: string}'"
                     : "parameter '\(name)' has \(legacy.map { "'\($0)'" }.joined(separator: ", ")) but no 'schema' (Swagger 2.0 style), so \(legacy.count == 1 ? "it is" : "they are") ignored and the value is read as a string; move \(legacy.count == 1 ? "it" : "them") under 'schema:', as 'schema: {\(legacy.map { "\($0): \(item[$0]?.scalar ?? "...")" }.joined(separator: ", "))}'"
                 diagnostics.report(.parameterSchema, message, at: item.location)
@@ -123,7 +130,8 @@ extension DocumentReader {
             }
             let required = item["required"]?.bool ?? false
             if location == .path && !required {
-                diagnostics.report(.pathParamRequired, "path parameter '\(name)' should have 'required: true'; it is treated as required", at: item.location)
+                diagnostics.report(
+                    .pathParamRequired, "path parameter '\(name)' should have 'required: true'; it is treated as required", at: item.location)
             }
             return Parameter(
                 name: name, location: location, required: required || location == .path,
@@ -156,27 +164,37 @@ extension DocumentReader {
         }
         return pairs.compactMap { pair -> Response? in
             guard let status = pair.key.scalar else { return nil }
-            let valid = status == "default" || (status.count == 3 && status.first.map { "12345".contains($0) } == true
-                && (status.dropFirst().allSatisfy(\.isNumber) || status.dropFirst() == "XX"))
+            let valid =
+                status == "default"
+                || (status.count == 3 && status.first.map { "12345".contains($0) } == true
+                    && (status.dropFirst().allSatisfy(\.isNumber) || status.dropFirst() == "XX"))
             guard valid else {
-                diagnostics.report(.responseCode, "'\(status)' is not a response status; expected a code such as 200, a range such as 2XX, or 'default'", at: pair.key.location)
+                diagnostics.report(
+                    .responseCode, "'\(status)' is not a response status; expected a code such as 200, a range such as 2XX, or 'default'",
+                    at: pair.key.location)
                 return nil
             }
             guard let item = resolved(pair.value, kind: "responses") else { return nil }
             var headers: [Header] = []
             for (nameNode, rawHeader) in item["headers"]?.mapping ?? [] {
                 guard let name = nameNode.scalar, name.lowercased() != "content-type",
-                      let header = resolved(rawHeader, kind: "headers") else { continue }
-                let schema = header["schema"].map(self.schema) ?? {
-                    let fallback = Schema(location: header.location)
-                    fallback.types = ["string"]
-                    return fallback
-                }()
-                headers.append(Header(
-                    name: name, required: header["required"]?.bool ?? false, description: header["description"]?.scalar, schema: schema,
-                    location: nameNode.location))
+                    let header = resolved(rawHeader, kind: "headers")
+                else { continue }
+                let schema =
+                    header["schema"].map(self.schema)
+                    ?? {
+                        let fallback = Schema(location: header.location)
+                        fallback.types = ["string"]
+                        return fallback
+                    }()
+                headers.append(
+                    Header(
+                        name: name, required: header["required"]?.bool ?? false, description: header["description"]?.scalar, schema: schema,
+                        location: nameNode.location))
             }
-            return Response(componentName: componentName(pair.value, kind: "responses"), status: status, description: item["description"]?.scalar, headers: headers, contents: contents(item["content"]), location: pair.key.location)
+            return Response(
+                componentName: componentName(pair.value, kind: "responses"), status: status, description: item["description"]?.scalar,
+                headers: headers, contents: contents(item["content"]), location: pair.key.location)
         }
     }
 
@@ -208,7 +226,9 @@ extension DocumentReader {
                 kind = .other(type)
             }
             if case .other(let what) = kind {
-                diagnostics.warning("security scheme '\(name)' of type '\(what)' is not supported; operations that require it reject every request", at: item.location)
+                diagnostics.warning(
+                    "security scheme '\(name)' of type '\(what)' is not supported; operations that require it reject every request", at: item.location
+                )
             }
             return SecurityScheme(name: name, kind: kind, description: item["description"]?.scalar, location: pair.key.location)
         }
@@ -221,16 +241,17 @@ extension DocumentReader {
             return nil
         }
         return items.map { item in
-            SecurityRequirement(schemes: (item.mapping ?? []).compactMap { pair in
-                guard let name = pair.key.scalar else { return nil }
-                guard schemes.contains(where: { $0.name == name }) else {
-                    var message = "security requirement names unknown scheme '\(name)'"
-                    if let near = suggestion(for: name, in: schemes.map(\.name)) { message += "; did you mean '\(near)'?" }
-                    diagnostics.report(.undeclaredSecurityScheme, message, at: pair.key.location)
-                    return nil
-                }
-                return name
-            })
+            SecurityRequirement(
+                schemes: (item.mapping ?? []).compactMap { pair in
+                    guard let name = pair.key.scalar else { return nil }
+                    guard schemes.contains(where: { $0.name == name }) else {
+                        var message = "security requirement names unknown scheme '\(name)'"
+                        if let near = suggestion(for: name, in: schemes.map(\.name)) { message += "; did you mean '\(near)'?" }
+                        diagnostics.report(.undeclaredSecurityScheme, message, at: pair.key.location)
+                        return nil
+                    }
+                    return name
+                })
         }
     }
 }

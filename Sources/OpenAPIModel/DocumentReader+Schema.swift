@@ -50,7 +50,8 @@ extension DocumentReader {
             case "required":
                 guard let items = value.sequence else {
                     // 3.0 authors sometimes write `required: true` on a property; say what it means.
-                    let message = value.bool != nil
+                    let message =
+                        value.bool != nil
                         ? "'required: \(value.scalar ?? "")' on a property does nothing; list the property's name in its parent object's 'required: [...]'"
                         : "'required' in a schema must be a list of property names"
                     diagnostics.report(.requiredList, message, at: value.location)
@@ -96,7 +97,10 @@ extension DocumentReader {
                 if let flag = value.bool {
                     if is31 {
                         let bound = keyword == "exclusiveMinimum" ? "minimum" : "maximum"
-                        diagnostics.report(.exclusiveBoundIn31, "boolean '\(keyword)' is OpenAPI 3.0; in 3.1 it is the bound itself: write '\(keyword): N' instead of '\(bound): N'", at: value.location)
+                        diagnostics.report(
+                            .exclusiveBoundIn31,
+                            "boolean '\(keyword)' is OpenAPI 3.0; in 3.1 it is the bound itself: write '\(keyword): N' instead of '\(bound): N'",
+                            at: value.location)
                     }
                     if flag { result.pendingExclusive.insert(keyword) }
                 } else if keyword == "exclusiveMinimum" {
@@ -190,17 +194,23 @@ extension DocumentReader {
             return fallback
         }
         if pointerStack.contains(where: { $0 == ref || $0.hasPrefix(ref + "/") }) {
-            diagnostics.error("reference cycle through '\(ref)' cannot be represented; make the recursive schema a component (#/components/schemas/...)", at: refNode.location)
+            diagnostics.error(
+                "reference cycle through '\(ref)' cannot be represented; make the recursive schema a component (#/components/schemas/...)",
+                at: refNode.location)
             return fallback
         }
         guard schemaDepth < Self.maximumSchemaDepth else {
-            diagnostics.error("schemas nest more than \(Self.maximumSchemaDepth) levels deep through '$ref's; make the shared schema a component (#/components/schemas/...)", at: refNode.location)
+            diagnostics.error(
+                "schemas nest more than \(Self.maximumSchemaDepth) levels deep through '$ref's; make the shared schema a component (#/components/schemas/...)",
+                at: refNode.location)
             return fallback
         }
         inPlaceNodes += target.expandedSize
         guard inPlaceNodes <= inPlaceLimit else {
             if inPlaceNodes - target.expandedSize <= inPlaceLimit {
-                diagnostics.error("'$ref's read in place expand to more than \(inPlaceLimit) nodes; make the shared schema a component (#/components/schemas/...)", at: refNode.location)
+                diagnostics.error(
+                    "'$ref's read in place expand to more than \(inPlaceLimit) nodes; make the shared schema a component (#/components/schemas/...)",
+                    at: refNode.location)
             }
             return fallback
         }

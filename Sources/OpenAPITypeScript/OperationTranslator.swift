@@ -38,12 +38,16 @@ struct OperationTranslator {
 
     private func parameter(_ parameter: Parameter) -> TSParameter? {
         if parameter.location == .cookie {
-            diagnostics.error("cookie parameter '\(parameter.name)' cannot be sent by fetch in a browser; the TypeScript client does not support cookie parameters", at: parameter.sourceLocation)
+            diagnostics.error(
+                "cookie parameter '\(parameter.name)' cannot be sent by fetch in a browser; the TypeScript client does not support cookie parameters",
+                at: parameter.sourceLocation)
             return nil
         }
         let isArray = parameter.schema.types.contains("array")
         if parameter.location == .query, parameter.schema.types.contains("object") || !parameter.schema.properties.isEmpty {
-            diagnostics.error("query parameter '\(parameter.name)' is an object; the TypeScript client sends only scalars and arrays of scalars in the query", at: parameter.sourceLocation)
+            diagnostics.error(
+                "query parameter '\(parameter.name)' is an object; the TypeScript client sends only scalars and arrays of scalars in the query",
+                at: parameter.sourceLocation)
             return nil
         }
         var doc = [parameter.description].compactMap { $0 } + schemas.docs(parameter.schema)
@@ -65,15 +69,17 @@ struct OperationTranslator {
             TSRequestBody(encoding: encoding, type: content.schema.map(schemas.type) ?? .unknown, required: body.required)
         }
         switch (json, form) {
-        case let (json?, form?):
+        case (let json?, let form?):
             result.body = encoded(json, .json)
             result.formBody = encoded(form, .form)
-        case let (json?, nil): result.body = encoded(json, .json)
-        case let (nil, form?): result.body = encoded(form, .form)
+        case (let json?, nil): result.body = encoded(json, .json)
+        case (nil, let form?): result.body = encoded(form, .form)
         case (nil, nil):
             guard !body.contents.isEmpty else { return }
             let types = body.contents.map(\.mediaType).joined(separator: ", ")
-            diagnostics.error("request body of '\(operation.operationId)' offers only \(types); the TypeScript client sends application/json or application/x-www-form-urlencoded", at: body.location)
+            diagnostics.error(
+                "request body of '\(operation.operationId)' offers only \(types); the TypeScript client sends application/json or application/x-www-form-urlencoded",
+                at: body.location)
         }
     }
 
@@ -92,11 +98,12 @@ struct OperationTranslator {
             }
             let json = response.contents.first(where: \.isJSON)
             let kind: TSResponse.BodyKind = json != nil ? .json : response.contents.isEmpty ? .none : .text
-            let body: TSType = switch kind {
-            case .json: json?.schema.map(schemas.type) ?? .unknown
-            case .text: .string
-            case .none: .undefined
-            }
+            let body: TSType =
+                switch kind {
+                case .json: json?.schema.map(schemas.type) ?? .unknown
+                case .text: .string
+                case .none: .undefined
+                }
             return TSResponse(
                 status: status, bodyKind: kind, body: body, headers: response.headers.map(header),
                 doc: [response.description].compactMap { $0 })
@@ -122,7 +129,9 @@ struct OperationTranslator {
         var sends = false
         for requirement in operation.security {
             for scheme in requirement.schemes where !bearer.contains(scheme) {
-                diagnostics.warning("operation '\(operation.operationId)' accepts security scheme '\(scheme)', which the TypeScript client does not send; it sends only bearer tokens", at: operation.location)
+                diagnostics.warning(
+                    "operation '\(operation.operationId)' accepts security scheme '\(scheme)', which the TypeScript client does not send; it sends only bearer tokens",
+                    at: operation.location)
             }
             if requirement.schemes.contains(where: bearer.contains) { sends = true }
         }

@@ -40,16 +40,17 @@ struct SchemaTranslator {
             if let items = schema.items { return .array(type(items)) }
             return nil
         }
-        return .unionOf(schema.types.map { name -> TSType in
-            switch name {
-            case "string": return .string
-            case "integer", "number": return .number
-            case "boolean": return .boolean
-            case "array": return .array(schema.items.map(type) ?? .unknown)
-            case "object": return objectType(schema)
-            default: return .unknown
-            }
-        })
+        return .unionOf(
+            schema.types.map { name -> TSType in
+                switch name {
+                case "string": return .string
+                case "integer", "number": return .number
+                case "boolean": return .boolean
+                case "array": return .array(schema.items.map(type) ?? .unknown)
+                case "object": return objectType(schema)
+                default: return .unknown
+                }
+            })
     }
 
     private func isRestricted(_ additional: Schema.AdditionalProperties) -> Bool {

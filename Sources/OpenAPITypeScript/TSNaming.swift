@@ -49,7 +49,9 @@ enum TSNaming {
 
     /// True when `name` can be written bare as an identifier.
     static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" || first == "$" else { return false }
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" || first == "$" else {
+            return false
+        }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$") }
     }
 
@@ -103,7 +105,8 @@ enum TSNaming {
     static func json(_ value: SpecValue) -> String {
         switch value {
         case .array(let items): return "[" + items.map(json).joined(separator: ", ") + "]"
-        case .object(let members): return "{" + members.sorted { $0.key < $1.key }.map { literal($0.key) + ": " + json($0.value) }.joined(separator: ", ") + "}"
+        case .object(let members):
+            return "{" + members.sorted { $0.key < $1.key }.map { literal($0.key) + ": " + json($0.value) }.joined(separator: ", ") + "}"
         default: return literal(value) ?? "null"
         }
     }

@@ -22,8 +22,10 @@ public final class PGClient: Sendable {
     ///     later, the connection is dropped and its statements fail with `.timeout`.
     ///   - statements: `.prepared` (each statement parsed once per connection) or `.unnamed` (parsed with
     ///     every execution, and no session state), for a pooler in transaction mode such as PgBouncer 1.18.
-    public init(conninfo: String, connections: Int, maximumQueuedPerConnection: Int = 256,
-                statementTimeout: Duration = .seconds(5), statements: PGStatementMode = .prepared, logger: Logger) {
+    public init(
+        conninfo: String, connections: Int, maximumQueuedPerConnection: Int = 256,
+        statementTimeout: Duration = .seconds(5), statements: PGStatementMode = .prepared, logger: Logger
+    ) {
         self.maximumQueuedPerConnection = max(1, maximumQueuedPerConnection)
         self.statementTimeout = statementTimeout
         self.connections = (0..<max(1, connections)).map { index in

@@ -1,7 +1,7 @@
 import CLibPQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A blocking libpq connection for work outside the request path: migrations at start-up, tools and tests.
@@ -122,8 +122,9 @@ extension PGError {
             // contains (...)"), which are user data and must not reach a log.
             let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
             let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { " (constraint \(String(cString: $0)))" } ?? ""
-            self.init(connectionOK ? .query : .connection, sqlState: sqlState,
-                      message: primary.map { $0 + constraint } ?? libpqMessage(PQresultErrorMessage(result)))
+            self.init(
+                connectionOK ? .query : .connection, sqlState: sqlState,
+                message: primary.map { $0 + constraint } ?? libpqMessage(PQresultErrorMessage(result)))
         }
     }
 }

@@ -10,9 +10,10 @@ public struct PGTextRows: Sendable {
         let columnCount = Int(PQnfields(result))
         columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
         rows = (0..<Int(PQntuples(result))).map { row in
-            PGTextRow(values: (0..<columnCount).map { column in
-                PQgetisnull(result, Int32(row), Int32(column)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
-            })
+            PGTextRow(
+                values: (0..<columnCount).map { column in
+                    PQgetisnull(result, Int32(row), Int32(column)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+                })
         }
     }
 

@@ -2,7 +2,7 @@ import Logging
 import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One libpq connection in pipeline mode, shared by many concurrent requests. Its `PGconn` belongs to one
@@ -53,8 +53,10 @@ final class PipelineConnection: Sendable {
         wakeDescriptor = ends[0]
         wakeWriter = ends[1]
         let thread = Self.startThread { [self] in
-            PipelineEngine(connection: self, conninfo: conninfo, statementTimeout: statementTimeout, statements: statements,
-                           logger: logger).run()
+            PipelineEngine(
+                connection: self, conninfo: conninfo, statementTimeout: statementTimeout, statements: statements,
+                logger: logger
+            ).run()
             self.didFinish()
         }
         shared.withLockedValue { $0.thread = thread }
@@ -113,10 +115,12 @@ final class PipelineConnection: Sendable {
         }
         var thread: pthread_t = 0
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
-        let created = pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context)
+        let created = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, context)
         precondition(created == 0, "cannot start a database connection thread (error \(created))")
         return thread
     }

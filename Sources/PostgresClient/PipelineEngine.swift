@@ -2,7 +2,7 @@ import CLibPQ
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The thread that owns one `PGconn`: connects without blocking (`PQconnectStart`/`PQconnectPoll`), runs the
@@ -64,7 +64,11 @@ final class PipelineEngine {
                 } else if connection.shared.withLockedValue({ !$0.pending.isEmpty }) {
                     // A request while down: try again now (the database may be back), but at most every
                     // 50 ms; between attempts requests fail at once with a 503.
-                    if clock.now - lastAttempt >= .milliseconds(50) { startConnecting() } else { failAll(PGError(.connection, message: "the database is unreachable")) }
+                    if clock.now - lastAttempt >= .milliseconds(50) {
+                        startConnecting()
+                    } else {
+                        failAll(PGError(.connection, message: "the database is unreachable"))
+                    }
                 } else {
                     wait(socket: nil, until: retryAt)
                 }
@@ -126,7 +130,8 @@ final class PipelineEngine {
         // tripping the client-side deadline that drops the whole connection.
         let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
         guard PQsendQueryParams(conn, "SET statement_timeout = \(milliseconds)", 0, nil, nil, nil, nil, 1) == 1,
-              PQpipelineSync(conn) == 1 else {
+            PQpipelineSync(conn) == 1
+        else {
             return lost(conn, PGError(.connection, message: libpqMessage(PQerrorMessage(conn))))
         }
         entries.append(.execute(nil))
@@ -311,7 +316,9 @@ extension PipelineEngine {
                         if failure.sqlState == "26000" && statements == .prepared && !warnedMissingStatement {
                             // Prepared on this connection, unknown on the server: a pooler in transaction mode.
                             warnedMissingStatement = true
-                            logger.error("the server does not know the prepared statement \(job.name): behind a pooler in transaction mode (PgBouncer before 1.21) set DB_STATEMENTS=unnamed")
+                            logger.error(
+                                "the server does not know the prepared statement \(job.name): behind a pooler in transaction mode (PgBouncer before 1.21) set DB_STATEMENTS=unnamed"
+                            )
                         }
                         job.finish(.failure(failure))
                         finished += 1
@@ -332,7 +339,8 @@ extension PipelineEngine {
                     finished += 1
                 }
                 guard committed else {
-                    return lost(conn, PGError(.connection, message: "pipeline out of step: expected a sync, got \(String(cString: PQresStatus(status)))"))
+                    return lost(
+                        conn, PGError(.connection, message: "pipeline out of step: expected a sync, got \(String(cString: PQresStatus(status)))"))
                 }
                 prepareError = nil
                 advance()
@@ -374,7 +382,9 @@ extension PipelineEngine {
             timeout = 0
         } else if let deadline {
             let remaining = deadline - clock.now
-            timeout = remaining <= .zero ? 0 : Int32(min(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
+            timeout =
+                remaining <= .zero
+                ? 0 : Int32(min(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
         }
         let count = poll(&descriptors, nfds_t(descriptors.count), timeout)
         connection.shared.withLockedValue { $0.sleeping = false }

@@ -96,7 +96,8 @@ final class ConnectionTimeline {
     func expired(at now: NIODeadline) -> RawAnswer?? {
         if requestsStarted > requestsEnded {
             guard now - lastHead > limits.bodyTimeout else { return nil }
-            return responsesStarted >= requestsStarted ? .some(nil) : RawAnswer.timeout("the request body was not received within \(limits.bodyTimeout.seconds) s")
+            return responsesStarted >= requestsStarted
+                ? .some(nil) : RawAnswer.timeout("the request body was not received within \(limits.bodyTimeout.seconds) s")
         }
         if responsesEnded < requestsEnded { return nil }  // the handler is at work; its statements have deadlines
         if let pendingHeadSince {
@@ -258,7 +259,8 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
             let isHead = head.method == .HEAD
             let keepAlive = head.isKeepAlive
             pending.append((isHead, keepAlive))
-            let expectsContinue = head.headers.contains(name: "expect")
+            let expectsContinue =
+                head.headers.contains(name: "expect")
                 && head.headers[canonicalForm: "expect"].contains { $0.lowercased() == "100-continue" }
             guard isHead || !keepAlive || expectsContinue else {
                 context.fireChannelRead(data)  // the common case, passed on as it came
@@ -360,7 +362,9 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .headerOverflow where !timeline.pendingRequestLineEnded:
             answer = RawAnswer(status: .uriTooLong, detail: "URI Too Long: at most \(timeline.limits.maximumURILength) bytes")
         case .headerOverflow:
-            answer = RawAnswer(status: .requestHeaderFieldsTooLarge, detail: "Request Header Fields Too Large: at most \(timeline.limits.maximumHeaderSize) bytes in all")
+            answer = RawAnswer(
+                status: .requestHeaderFieldsTooLarge,
+                detail: "Request Header Fields Too Large: at most \(timeline.limits.maximumHeaderSize) bytes in all")
         default:
             answer = RawAnswer(status: .badRequest, detail: "Bad Request: malformed HTTP (\(parserError))")
         }

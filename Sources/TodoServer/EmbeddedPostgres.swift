@@ -46,7 +46,8 @@ public final class EmbeddedPostgres: Sendable {
         }
         clusterDirectory = base + "/postgres"
         // Unix socket paths are limited to ~107 bytes.
-        socketDirectory = (base + "/run").utf8.count < 90 ? base + "/run" : "/tmp/todo-api-" + String(UInt64(bitPattern: Int64(base.hashValueStable)), radix: 16)
+        socketDirectory =
+            (base + "/run").utf8.count < 90 ? base + "/run" : "/tmp/todo-api-" + String(UInt64(bitPattern: Int64(base.hashValueStable)), radix: 16)
     }
 
     static func findBinaries() -> String? {
@@ -76,7 +77,9 @@ public final class EmbeddedPostgres: Sendable {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             close(descriptor)
-            throw ConfigurationProblem("another todo-api (pid \(holder.isEmpty ? "unknown" : holder)) is using the data directory \((lockPath as NSString).deletingLastPathComponent); stop it first or choose another --data-dir")
+            throw ConfigurationProblem(
+                "another todo-api (pid \(holder.isEmpty ? "unknown" : holder)) is using the data directory \((lockPath as NSString).deletingLastPathComponent); stop it first or choose another --data-dir"
+            )
         }
         let pid = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
@@ -114,7 +117,8 @@ public final class EmbeddedPostgres: Sendable {
     /// Whether the postmaster named in `postmaster.pid` is alive.
     var isRunning: Bool {
         guard let text = try? String(contentsOfFile: clusterDirectory + "/postmaster.pid", encoding: .utf8),
-              let pid = text.split(separator: "\n").first.flatMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) }), pid > 0 else {
+            let pid = text.split(separator: "\n").first.flatMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) }), pid > 0
+        else {
             return false
         }
         return kill(pid, 0) == 0 || errno == EPERM
@@ -180,7 +184,8 @@ public final class EmbeddedPostgres: Sendable {
         }
         guard result.status == 0 else {
             let program = command.first { $0.hasPrefix("/") && !$0.hasSuffix("runuser") } ?? command[0]
-            throw ConfigurationProblem("\((program as NSString).lastPathComponent) failed: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw ConfigurationProblem(
+                "\((program as NSString).lastPathComponent) failed: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return result.output
     }

@@ -122,14 +122,18 @@ struct LoginThrottleMiddleware: RouterMiddleware {
         let buffer = try await request.collectBody(upTo: .max)
         request.body = .init(buffer: buffer)
         let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
-        let email = buffer.withUnsafeReadableBytes { bytes -> String? in
-            let value = isForm ? (try? FormBody.parse(bytes))?["username"] : {
-                if case .object(let object)? = try? JSONValue.parse(bytes) { return object["email"] }
-                return nil
-            }()
-            guard case .string(let email)? = value else { return nil }
-            return email.lowercased()
-        } ?? ""
+        let email =
+            buffer.withUnsafeReadableBytes { bytes -> String? in
+                let value =
+                    isForm
+                    ? (try? FormBody.parse(bytes))?["username"]
+                    : {
+                        if case .object(let object)? = try? JSONValue.parse(bytes) { return object["email"] }
+                        return nil
+                    }()
+                guard case .string(let email)? = value else { return nil }
+                return email.lowercased()
+            } ?? ""
         let address = context.clientAddress
         let decision = throttle.begin(email: email, address: address)
         if case .refused(let refusal) = decision {
@@ -140,7 +144,8 @@ struct LoginThrottleMiddleware: RouterMiddleware {
         let counted = decision == .counted
         do {
             let response = try await next(request, context)
-            throttle.finish(email: email, address: address, counted: counted, failed: response.status == .unauthorized, succeeded: response.status == .ok)
+            throttle.finish(
+                email: email, address: address, counted: counted, failed: response.status == .unauthorized, succeeded: response.status == .ok)
             return response
         } catch {
             throttle.finish(email: email, address: address, counted: counted, failed: false, succeeded: false)

@@ -25,10 +25,11 @@ struct PublishedSpec: Sendable {
 
     /// `"` + the first 128 bits of the SHA-256 of the bytes, in hex, + `"`.
     static func entityTag(_ bytes: [UInt8]) -> String {
-        "\"" + Crypto.sha256(bytes).prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined() + "\""
+        "\""
+            + Crypto.sha256(bytes).prefix(16).map { byte in
+                let hex = String(byte, radix: 16)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined() + "\""
     }
 
     /// RFC 9110 13.1.2: `*`, or any listed tag equal to `tag` under weak comparison (a `W/` prefix is ignored).

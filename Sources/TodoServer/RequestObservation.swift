@@ -38,12 +38,14 @@ struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
         let method = request.method.rawValue
         metrics.record(method: method, route: route, status: status, duration: elapsed)
         let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        context.logger.info("request", metadata: [
-            "method": .string(method),
-            "route": .string(route),
-            "status": .stringConvertible(status),
-            "duration_ms": .stringConvertible(Double(microseconds) / 1000),
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(method),
+                "route": .string(route),
+                "status": .stringConvertible(status),
+                "duration_ms": .stringConvertible(Double(microseconds) / 1000),
+            ])
     }
 }
 
@@ -61,7 +63,7 @@ enum RequestID {
         return utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
                 true
             default: false
             }
@@ -95,8 +97,10 @@ final class RequestMetrics: Sendable {
         let handle = handles.withLockedValue { handles in
             if let handle = handles[series] { return handle }
             let dimensions = [("method", method), ("route", route), ("status", String(status))]
-            let handle = (Counter(label: "http_server_requests_total", dimensions: dimensions),
-                          Metrics.Timer(label: Self.durationLabel, dimensions: dimensions))
+            let handle = (
+                Counter(label: "http_server_requests_total", dimensions: dimensions),
+                Metrics.Timer(label: Self.durationLabel, dimensions: dimensions)
+            )
             handles[series] = handle
             return handle
         }

@@ -72,14 +72,22 @@ public struct ServerConfiguration: Sendable {
         }
         if let value = nonEmpty("LOG_LEVEL") { logLevel = try Self.level(value) }
         if let value = nonEmpty("DATA_DIR") { dataDirectory = value }
-        if let value = nonEmpty("HEADER_TIMEOUT") { connectionLimits.headerTimeout = .seconds(Int64(try Self.integer("HEADER_TIMEOUT", value, 1...3600))) }
+        if let value = nonEmpty("HEADER_TIMEOUT") {
+            connectionLimits.headerTimeout = .seconds(Int64(try Self.integer("HEADER_TIMEOUT", value, 1...3600)))
+        }
         if let value = nonEmpty("BODY_TIMEOUT") { connectionLimits.bodyTimeout = .seconds(Int64(try Self.integer("BODY_TIMEOUT", value, 1...3600))) }
         if let value = nonEmpty("IDLE_TIMEOUT") { connectionLimits.idleTimeout = .seconds(Int64(try Self.integer("IDLE_TIMEOUT", value, 1...3600))) }
         if let value = nonEmpty("MAX_BODY_SIZE") { connectionLimits.maximumBodySize = try Self.integer("MAX_BODY_SIZE", value, 1024...1_073_741_824) }
         if let value = nonEmpty("MAX_CONNECTIONS") { maximumConnections = try Self.integer("MAX_CONNECTIONS", value, 1...1_000_000) }
-        if let value = nonEmpty("LOGIN_FAILURES_PER_EMAIL") { loginFailuresPerEmail = try Self.integer("LOGIN_FAILURES_PER_EMAIL", value, 1...1_000_000) }
-        if let value = nonEmpty("LOGIN_FAILURES_PER_ADDRESS") { loginFailuresPerAddress = try Self.integer("LOGIN_FAILURES_PER_ADDRESS", value, 1...1_000_000) }
-        if let value = nonEmpty("LOGIN_FAILURE_WINDOW") { loginFailureWindow = TimeInterval(try Self.integer("LOGIN_FAILURE_WINDOW", value, 1...86_400)) }
+        if let value = nonEmpty("LOGIN_FAILURES_PER_EMAIL") {
+            loginFailuresPerEmail = try Self.integer("LOGIN_FAILURES_PER_EMAIL", value, 1...1_000_000)
+        }
+        if let value = nonEmpty("LOGIN_FAILURES_PER_ADDRESS") {
+            loginFailuresPerAddress = try Self.integer("LOGIN_FAILURES_PER_ADDRESS", value, 1...1_000_000)
+        }
+        if let value = nonEmpty("LOGIN_FAILURE_WINDOW") {
+            loginFailureWindow = TimeInterval(try Self.integer("LOGIN_FAILURE_WINDOW", value, 1...86_400))
+        }
         if let value = nonEmpty("LOG_FORMAT") {
             guard let format = LogFormat(rawValue: value.lowercased()) else {
                 throw ConfigurationProblem("LOG_FORMAT must be text or json, got '\(value)'")

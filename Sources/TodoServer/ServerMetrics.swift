@@ -1,8 +1,8 @@
+import APIRuntime
 import Hummingbird
 import Metrics
 import PostgresClient
 import Prometheus
-import APIRuntime
 
 /// The Prometheus side of the server's metrics: the registry that swift-metrics reports into, the gauges read
 /// when `/metrics` is scraped (database connections and queued statements, the password-hash queue), and the
@@ -36,9 +36,12 @@ public final class ServerMetrics: Sendable {
             if case .string(let text)? = info["title"] { title = text }
             if case .string(let text)? = info["version"] { version = text }
         }
-        Gauge(label: "todo_api_build_info", dimensions: [
-            ("spec_title", title), ("spec_version", version), ("spec_etag", spec.yamlETag.replacingOccurrences(of: "\"", with: "")),
-        ]).record(1)
+        Gauge(
+            label: "todo_api_build_info",
+            dimensions: [
+                ("spec_title", title), ("spec_version", version), ("spec_etag", spec.yamlETag.replacingOccurrences(of: "\"", with: "")),
+            ]
+        ).record(1)
     }
 
     /// What is sampled at each scrape rather than counted as it happens.
@@ -64,8 +67,9 @@ public final class ServerMetrics: Sendable {
             var buffer: [UInt8] = []
             buffer.reserveCapacity(16 * 1024)
             self.registry.emit(into: &buffer)
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
     }
 }

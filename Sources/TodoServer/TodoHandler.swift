@@ -25,8 +25,10 @@ public struct TodoHandler: APIHandler {
     /// Says when a graceful shutdown has begun: `/ready` then answers 503 while requests are still served.
     let isDraining: @Sendable () -> Bool
 
-    init(store: TodoStore, signer: JWTSigner, tokenLifetime: TimeInterval, hasher: PasswordHasher, hashing: HashLimiter, logger: Logger,
-         isDraining: @escaping @Sendable () -> Bool = { false }) throws {
+    init(
+        store: TodoStore, signer: JWTSigner, tokenLifetime: TimeInterval, hasher: PasswordHasher, hashing: HashLimiter, logger: Logger,
+        isDraining: @escaping @Sendable () -> Bool = { false }
+    ) throws {
         self.store = store
         self.signer = signer
         self.tokenLifetime = tokenLifetime
@@ -43,8 +45,6 @@ public struct TodoHandler: APIHandler {
         guard let claims = try? signer.verify(credential), let id = Int(claims.subject), id > 0 else { return .rejected }
         return .authenticated(TokenOwner(userId: id, version: claims.version))
     }
-
-
 
     // MARK: Health and contract
 
@@ -175,8 +175,10 @@ public struct TodoHandler: APIHandler {
             case .notFound, .ownerGone: return .unauthorized(Self.invalidToken, headers: .init(wwwAuthenticate: "Bearer"))
             }
         }
-        switch try await store.createTask(principal, title: body.title, description: body.description.value,
-                                          idempotencyKey: key, fingerprint: Self.fingerprint(body)) {
+        switch try await store.createTask(
+            principal, title: body.title, description: body.description.value,
+            idempotencyKey: key, fingerprint: Self.fingerprint(body))
+        {
         case .found(.created(let task)): return .created(TaskResponse(task), headers: .init())
         case .found(.replayed(let task)): return .created(TaskResponse(task), headers: .init(idempotentReplayed: .true))
         case .found(.keyReused): return .conflict(ErrorResponse(detail: "Idempotency-Key was already used with a different request body"))
@@ -220,7 +222,9 @@ public struct TodoHandler: APIHandler {
         }
     }
 
-    public func toggleTaskCompletion(_ input: Operations.ToggleTaskCompletion.Input, principal: TokenOwner) async throws -> Operations.ToggleTaskCompletion.Output {
+    public func toggleTaskCompletion(_ input: Operations.ToggleTaskCompletion.Input, principal: TokenOwner) async throws
+        -> Operations.ToggleTaskCompletion.Output
+    {
         guard input.path.userId == principal.userId else { return .forbidden(Self.notAuthorized) }
         switch try await store.toggleTask(id: input.path.taskId, principal) {
         case .found(let task): return .ok(TaskResponse(task))
@@ -247,6 +251,8 @@ extension UserResponse {
 
 extension TaskResponse {
     init(_ task: TaskRecord) {
-        self.init(id: task.id, title: task.title, description: task.description, completed: task.completed, createdAt: task.createdAt, updatedAt: task.updatedAt)
+        self.init(
+            id: task.id, title: task.title, description: task.description, completed: task.completed, createdAt: task.createdAt,
+            updatedAt: task.updatedAt)
     }
 }

@@ -20,9 +20,10 @@ public enum TodoServer {
         database.embedded?.supervise()
         let secret = try jwtSecret(configuration, database: database, logger: logger)
         try Migrations.run(database.conninfo, logger: logger)
-        let client = PGClient(conninfo: database.conninfo, connections: configuration.databasePoolSize,
-                              maximumQueuedPerConnection: configuration.databaseQueueLimit,
-                              statements: configuration.databaseStatements, logger: logger)
+        let client = PGClient(
+            conninfo: database.conninfo, connections: configuration.databasePoolSize,
+            maximumQueuedPerConnection: configuration.databaseQueueLimit,
+            statements: configuration.databaseStatements, logger: logger)
         if !(await client.waitUntilReady(timeout: .seconds(10))) {
             logger.warning("no database connection is ready yet; requests answer 503 until one is")
         }
@@ -54,13 +55,14 @@ public enum TodoServer {
         if let metricsPort = configuration.metricsPort {
             let metricsRouter = Router(context: TodoRequestContext.self)
             metrics.registerRoute(on: metricsRouter, sources: sources)
-            services.append(Application(
-                router: metricsRouter,
-                configuration: .init(address: .hostname(configuration.host, port: metricsPort), serverName: nil),
-                onServerRunning: { channel in
-                    logger.notice("metrics on http://\(configuration.host):\(channel.localAddress?.port ?? metricsPort)/metrics")
-                },
-                logger: logger))
+            services.append(
+                Application(
+                    router: metricsRouter,
+                    configuration: .init(address: .hostname(configuration.host, port: metricsPort), serverName: nil),
+                    onServerRunning: { channel in
+                        logger.notice("metrics on http://\(configuration.host):\(channel.localAddress?.port ?? metricsPort)/metrics")
+                    },
+                    logger: logger))
         } else {
             metrics.registerRoute(on: router, sources: sources)
         }
@@ -105,10 +107,13 @@ public enum TodoServer {
         router.add(middleware: RequestObservationMiddleware(metrics: metrics.requests))
         router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: CORSMiddleware(origins: configuration.corsOrigins))
-        router.add(middleware: LoginThrottleMiddleware(throttle: LoginThrottle(policy: .init(
-            maximumFailuresPerEmail: configuration.loginFailuresPerEmail,
-            maximumFailuresPerAddress: configuration.loginFailuresPerAddress,
-            window: configuration.loginFailureWindow))))
+        router.add(
+            middleware: LoginThrottleMiddleware(
+                throttle: LoginThrottle(
+                    policy: .init(
+                        maximumFailuresPerEmail: configuration.loginFailuresPerEmail,
+                        maximumFailuresPerAddress: configuration.loginFailuresPerAddress,
+                        window: configuration.loginFailureWindow))))
         handler.registerRoutes(on: router)
         DocsRoute.register(on: router)
         return router
@@ -123,7 +128,9 @@ public enum TodoServer {
             return Array(secret.utf8)
         }
         guard database.embedded != nil else {
-            throw ConfigurationProblem("JWT_SECRET is required with DATABASE_URL (at least \(JWTSigner.minimumSecretLength) bytes), so every instance signs with the same key")
+            throw ConfigurationProblem(
+                "JWT_SECRET is required with DATABASE_URL (at least \(JWTSigner.minimumSecretLength) bytes), so every instance signs with the same key"
+            )
         }
         let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("jwt-secret").path
         if let stored = FileManager.default.contents(atPath: path), stored.count >= JWTSigner.minimumSecretLength {
@@ -146,7 +153,8 @@ struct Database {
 
     static func open(_ configuration: ServerConfiguration, logger: Logger) throws -> Database {
         if let url = configuration.databaseURL { return Database(conninfo: url, embedded: nil) }
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
         let embedded = try EmbeddedPostgres(dataDirectory: configuration.dataDirectory, logger: logger)
         try embedded.lock()
         do {

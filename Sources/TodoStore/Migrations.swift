@@ -14,49 +14,55 @@ public enum Migrations {
     static let lockKey = 7_270_736_900
 
     public static let all: [Migration] = [
-        Migration(version: 1, name: "users and tasks", sql: """
-            CREATE TABLE users (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                email text NOT NULL CHECK (char_length(email) BETWEEN 3 AND 254),
-                name text CHECK (name IS NULL OR char_length(name) <= 100),
-                password_hash text NOT NULL,
-                created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-            );
-            CREATE UNIQUE INDEX users_email_lower_key ON users (lower(email));
-            CREATE TABLE tasks (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-                title text NOT NULL CHECK (char_length(title) BETWEEN 1 AND 200),
-                description text CHECK (description IS NULL OR char_length(description) <= 1000),
-                completed boolean NOT NULL DEFAULT false,
-                created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-                updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
-            );
-            CREATE INDEX tasks_user_created_idx ON tasks (user_id, created_at DESC, id DESC);
-            """),
-        Migration(version: 2, name: "token versions and idempotency keys", sql: """
-            ALTER TABLE users ADD COLUMN token_version bigint NOT NULL DEFAULT 0;
-            CREATE TABLE idempotency_keys (
-                user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-                key text NOT NULL,
-                fingerprint text NOT NULL,
-                task_id bigint NOT NULL,
-                title text NOT NULL,
-                description text,
-                completed boolean NOT NULL,
-                created_at timestamptz NOT NULL,
-                updated_at timestamptz NOT NULL,
-                recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-                PRIMARY KEY (user_id, key)
-            );
-            CREATE INDEX idempotency_keys_recorded_idx ON idempotency_keys (recorded_at);
-            """),
+        Migration(
+            version: 1, name: "users and tasks",
+            sql: """
+                CREATE TABLE users (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    email text NOT NULL CHECK (char_length(email) BETWEEN 3 AND 254),
+                    name text CHECK (name IS NULL OR char_length(name) <= 100),
+                    password_hash text NOT NULL,
+                    created_at timestamptz NOT NULL DEFAULT clock_timestamp()
+                );
+                CREATE UNIQUE INDEX users_email_lower_key ON users (lower(email));
+                CREATE TABLE tasks (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                    title text NOT NULL CHECK (char_length(title) BETWEEN 1 AND 200),
+                    description text CHECK (description IS NULL OR char_length(description) <= 1000),
+                    completed boolean NOT NULL DEFAULT false,
+                    created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                    updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+                );
+                CREATE INDEX tasks_user_created_idx ON tasks (user_id, created_at DESC, id DESC);
+                """),
+        Migration(
+            version: 2, name: "token versions and idempotency keys",
+            sql: """
+                ALTER TABLE users ADD COLUMN token_version bigint NOT NULL DEFAULT 0;
+                CREATE TABLE idempotency_keys (
+                    user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                    key text NOT NULL,
+                    fingerprint text NOT NULL,
+                    task_id bigint NOT NULL,
+                    title text NOT NULL,
+                    description text,
+                    completed boolean NOT NULL,
+                    created_at timestamptz NOT NULL,
+                    updated_at timestamptz NOT NULL,
+                    recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                    PRIMARY KEY (user_id, key)
+                );
+                CREATE INDEX idempotency_keys_recorded_idx ON idempotency_keys (recorded_at);
+                """),
         // A list counts the user's tasks (X-Total-Count), filtered by `completed`: with `completed` in the index
         // that count is an index-only scan instead of a visit to every one of the user's rows.
-        Migration(version: 3, name: "the tasks index covers completed", sql: """
-            CREATE INDEX tasks_user_created_completed_idx ON tasks (user_id, created_at DESC, id DESC) INCLUDE (completed);
-            DROP INDEX tasks_user_created_idx;
-            """),
+        Migration(
+            version: 3, name: "the tasks index covers completed",
+            sql: """
+                CREATE INDEX tasks_user_created_completed_idx ON tasks (user_id, created_at DESC, id DESC) INCLUDE (completed);
+                DROP INDEX tasks_user_created_idx;
+                """),
     ]
 
     static let appliedVersions = PGQuery<AppliedVersion>("applied_versions", "SELECT version::bigint AS version FROM schema_migrations")
@@ -80,7 +86,8 @@ public enum Migrations {
         func lockedVersions(_ connection: PGConnection) throws -> Set<Int> {
             try connection.simpleQuery("SET LOCAL client_min_messages = warning")  // no NOTICE for IF NOT EXISTS
             try connection.simpleQuery("SELECT pg_advisory_xact_lock(\(lockKey))")
-            try connection.simpleQuery("""
+            try connection.simpleQuery(
+                """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version integer PRIMARY KEY,
                     name text NOT NULL,

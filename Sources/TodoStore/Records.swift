@@ -34,9 +34,10 @@ extension UserRecord: PGRowDecodable {
     }
 
     public init(row: PGRow) throws(PGError) {
-        self.init(id: try row.decode("id"), email: try row.decode("email"), name: try row.decode("name"),
-                  passwordHash: try row.decode("password_hash"), createdAt: try row.decode("created_at"),
-                  tokenVersion: try row.decode("token_version"))
+        self.init(
+            id: try row.decode("id"), email: try row.decode("email"), name: try row.decode("name"),
+            passwordHash: try row.decode("password_hash"), createdAt: try row.decode("created_at"),
+            tokenVersion: try row.decode("token_version"))
     }
 }
 
@@ -51,8 +52,9 @@ extension TaskRecord: PGRowDecodable {
     }
 
     public init(row: PGRow) throws(PGError) {
-        self.init(id: try row.decode("id"), title: try row.decode("title"), description: try row.decode("description"),
-                  completed: try row.decode("completed"), createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
+        self.init(
+            id: try row.decode("id"), title: try row.decode("title"), description: try row.decode("description"),
+            completed: try row.decode("completed"), createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
     }
 }
 

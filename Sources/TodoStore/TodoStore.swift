@@ -64,7 +64,9 @@ public struct TodoStore: Sendable {
 
     public func createTask(_ owner: TokenOwner, title: String, description: String?) async throws -> Owned<TaskRecord> {
         do {
-            guard let task = try await client.execute(SQL.insertTask, owner.userId, title, description, owner.version).first else { return .ownerGone }
+            guard let task = try await client.execute(SQL.insertTask, owner.userId, title, description, owner.version).first else {
+                return .ownerGone
+            }
             return .found(task)
         } catch let error as PGError where error.isForeignKeyViolation {
             // The user was deleted between the statement's check and its insert.
@@ -74,9 +76,15 @@ public struct TodoStore: Sendable {
 
     /// A create under an idempotency key: the new task, or the one recorded for the key (compare the
     /// fingerprint), or `.inProgress` when another request with the key is being answered right now.
-    public func createTask(_ owner: TokenOwner, title: String, description: String?, idempotencyKey: String, fingerprint: String) async throws -> Owned<IdempotentCreate> {
+    public func createTask(_ owner: TokenOwner, title: String, description: String?, idempotencyKey: String, fingerprint: String) async throws
+        -> Owned<IdempotentCreate>
+    {
         do {
-            guard let row = try await client.execute(SQL.insertTaskIdempotent, owner.userId, title, description, owner.version, idempotencyKey, fingerprint).first else {
+            guard
+                let row = try await client.execute(
+                    SQL.insertTaskIdempotent, owner.userId, title, description, owner.version, idempotencyKey, fingerprint
+                ).first
+            else {
                 return .ownerGone
             }
             if !row.replayed { return .found(.created(row.task)) }
@@ -94,7 +102,9 @@ public struct TodoStore: Sendable {
     }
 
     /// Changes only what is given.
-    public func updateTask(id: Int, _ owner: TokenOwner, title: String?, description: DescriptionChange, completed: Bool?) async throws -> Owned<TaskRecord> {
+    public func updateTask(id: Int, _ owner: TokenOwner, title: String?, description: DescriptionChange, completed: Bool?) async throws -> Owned<
+        TaskRecord
+    > {
         var setDescription = false
         var newDescription: String?
         if case .set(let value) = description {

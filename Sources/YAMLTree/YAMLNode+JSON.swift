@@ -53,7 +53,8 @@ extension YAMLNode {
         guard let first = digits.first else { return nil }
         if digits.hasPrefix("0x") || digits.hasPrefix("0o") {
             guard first == "0", text.first != "+", text.first != "-",
-                  let value = Int(digits.dropFirst(2), radix: digits.hasPrefix("0x") ? 16 : 8) else { return nil }
+                let value = Int(digits.dropFirst(2), radix: digits.hasPrefix("0x") ? 16 : 8)
+            else { return nil }
             return String(value)
         }
         // [0-9]+ | [0-9]*.[0-9]* with at least one digit, then an optional exponent.

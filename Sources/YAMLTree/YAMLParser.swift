@@ -68,9 +68,10 @@ private struct TreeBuilder {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = data.value.map { pointer in
-                String(decoding: UnsafeBufferPointer(start: pointer, count: Int(data.length)), as: UTF8.self)
-            } ?? ""
+            let text =
+                data.value.map { pointer in
+                    String(decoding: UnsafeBufferPointer(start: pointer, count: Int(data.length)), as: UTF8.self)
+                } ?? ""
             let plain = data.style == YAML_PLAIN_SCALAR_STYLE && data.tag == nil
             let node = YAMLNode(.scalar(text, plain ? .plain : .quoted), location: location)
             written += 1
@@ -91,7 +92,8 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
             written += 1
-            let node = frame.isMapping
+            let node =
+                frame.isMapping
                 ? YAMLNode(.mapping(try Self.pairs(frame.children)), location: frame.location)
                 : YAMLNode(.sequence(frame.children), location: frame.location)
             try add(node, anchor: frame.anchor)
@@ -134,7 +136,8 @@ private struct TreeBuilder {
         var seen: [String: SourceLocation] = [:]
         var index = 0
         while index + 1 < children.count {
-            let key = children[index], value = children[index + 1]
+            let key = children[index]
+            let value = children[index + 1]
             index += 2
             if case .scalar("<<", .plain) = key.content {
                 let sources: [YAMLNode]

@@ -10,7 +10,8 @@ import OpenAPITypeScript
 struct OpenAPIGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-gen",
-        abstract: "Generate Swift types, operations and Hummingbird routes (or TypeScript types and a fetch client) from an OpenAPI 3.0/3.1 document, and report breaking changes between two versions.",
+        abstract:
+            "Generate Swift types, operations and Hummingbird routes (or TypeScript types and a fetch client) from an OpenAPI 3.0/3.1 document, and report breaking changes between two versions.",
         subcommands: [Generate.self, TypeScript.self, Lint.self, Diff.self]
     )
 }
@@ -55,7 +56,9 @@ struct TypeScript: ParsableCommand {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an OpenAPI document and print its diagnostics; exits non-zero on any error.",
-        discussion: "Each finding ends with its rule's name in brackets; a spec silences warning rules with 'x-openapi-gen-lint: {disable: [rule, ...]}' at its root.")
+        discussion:
+            "Each finding ends with its rule's name in brackets; a spec silences warning rules with 'x-openapi-gen-lint: {disable: [rule, ...]}' at its root."
+    )
 
     @Argument(help: "The OpenAPI document (YAML or JSON).")
     var spec: String?

@@ -85,8 +85,13 @@ struct Serve: AsyncParsableCommand {
             if let port { configuration.port = try ServerConfiguration.integer("--port", String(port), 0...65535) }
             if let corsOrigins { configuration.corsOrigins = ServerConfiguration.origins(corsOrigins) }
             if let dbPoolSize { configuration.databasePoolSize = try ServerConfiguration.integer("--db-pool-size", String(dbPoolSize), 1...64) }
-            if let dbQueueLimit { configuration.databaseQueueLimit = try ServerConfiguration.integer("--db-queue-limit", String(dbQueueLimit), 1...100_000) }
-            if let accessTokenTtl { configuration.accessTokenTTL = TimeInterval(try ServerConfiguration.integer("--access-token-ttl", String(accessTokenTtl), 1...31_536_000)) }
+            if let dbQueueLimit {
+                configuration.databaseQueueLimit = try ServerConfiguration.integer("--db-queue-limit", String(dbQueueLimit), 1...100_000)
+            }
+            if let accessTokenTtl {
+                configuration.accessTokenTTL = TimeInterval(
+                    try ServerConfiguration.integer("--access-token-ttl", String(accessTokenTtl), 1...31_536_000))
+            }
             try await TodoServer.serve(configuration, logger: makeLogger(configuration), metrics: .bootstrap())
         }
     }

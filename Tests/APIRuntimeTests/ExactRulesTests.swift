@@ -34,20 +34,23 @@ struct ExactRulesTests {
     }
 
     @Test func integerBoundsCompareAsIntegers() {
-        let int64 = NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775807)
+        let int64 = NumberRules(minimum: -9_223_372_036_854_775_808, maximum: 9_223_372_036_854_775_807)
         #expect(messages("9223372036854775807", int64).isEmpty)
         #expect(messages("-9223372036854775808", int64).isEmpty)
-        let inside = NumberRules(minimum: -9223372036854775807, maximum: 9223372036854775806)
+        let inside = NumberRules(minimum: -9_223_372_036_854_775_807, maximum: 9_223_372_036_854_775_806)
         #expect(messages("9223372036854775807", inside) == ["Input should be less than or equal to 9223372036854775806"])
         #expect(messages("-9223372036854775808", inside) == ["Input should be greater than or equal to -9223372036854775807"])
         #expect(messages("9223372036854775806", inside).isEmpty)
-        #expect(messages("9223372036854775806", NumberRules(exclusiveMaximum: 9223372036854775807)).isEmpty)
-        #expect(messages("9223372036854775807", NumberRules(exclusiveMaximum: 9223372036854775807)) == ["Input should be less than 9223372036854775807"])
+        #expect(messages("9223372036854775806", NumberRules(exclusiveMaximum: 9_223_372_036_854_775_807)).isEmpty)
+        #expect(
+            messages("9223372036854775807", NumberRules(exclusiveMaximum: 9_223_372_036_854_775_807)) == [
+                "Input should be less than 9223372036854775807"
+            ])
     }
 
     @Test func decimalValuesAgainstIntegerBounds() {
         // A `number` member: 9223372036854775808 and …807 are the same Double, but not the same number.
-        let rules = NumberRules(maximum: 9223372036854775807)
+        let rules = NumberRules(maximum: 9_223_372_036_854_775_807)
         #expect(messages("9223372036854775807", rules, integer: false).isEmpty)
         #expect(messages("9223372036854775808", rules, integer: false) == ["Input should be less than or equal to 9223372036854775807"])
         #expect(messages("10.000000000000000001", NumberRules(maximum: 10), integer: false).count == 1)

@@ -15,15 +15,18 @@ struct JSONTests {
     @Test func directWriterMatchesTheTree() throws {
         let dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_795_000_000.123456), Date(timeIntervalSince1970: -86_400.5)]
         let tasks = dates.enumerated().map { index, date in
-            TaskResponse(id: index == 1 ? Int.min : index * 1_000_003, title: "t\"\\\n\u{1}é😀 \(index)",
-                         description: index == 0 ? nil : "d", completed: index % 2 == 0, createdAt: date, updatedAt: date)
+            TaskResponse(
+                id: index == 1 ? Int.min : index * 1_000_003, title: "t\"\\\n\u{1}é😀 \(index)",
+                description: index == 0 ? nil : "d", completed: index % 2 == 0, createdAt: date, updatedAt: date)
         }
         var out = JSONOutput()
         tasks.writeJSON(to: &out)
         #expect(out.bytes == JSONWriter.write(tasks.jsonValue))
         #expect(String(decoding: out.bytes, as: UTF8.self).contains(#""created_at":"1970-01-01T00:00:00.000000Z""#))
         #expect(String(decoding: out.bytes, as: UTF8.self).contains(#""created_at":"1969-12-30T23:59:59.500000Z""#))
-        let problem = HTTPValidationError(detail: [ValidationError(loc: [.case1("body"), .case2(0)], msg: "m", type: "t", input: .null, ctx: ["k": .number("1")])])
+        let problem = HTTPValidationError(detail: [
+            ValidationError(loc: [.case1("body"), .case2(0)], msg: "m", type: "t", input: .null, ctx: ["k": .number("1")])
+        ])
         var problemOut = JSONOutput()
         problem.writeJSON(to: &problemOut)
         #expect(problemOut.bytes == JSONWriter.write(problem.jsonValue))
@@ -70,11 +73,14 @@ struct JSONTests {
     }
 
     @Test func formBodiesDecodeLikeTheURLStandard() throws {
-        let object = try FormBody.parse(Array("username=a%40b.io&password=p+w%2Bd%C3%A9&tag=x&&tag=y&scope=&flag&username=last".utf8), arrayFields: ["tag", "none"])
-        #expect(object == JSONObject([
-            ("username", .string("a@b.io")), ("password", .string("p w+dé")), ("scope", .string("")), ("flag", .string("")),
-            ("username", .string("last")), ("tag", .array([.string("x"), .string("y")])),
-        ]))
+        let object = try FormBody.parse(
+            Array("username=a%40b.io&password=p+w%2Bd%C3%A9&tag=x&&tag=y&scope=&flag&username=last".utf8), arrayFields: ["tag", "none"])
+        #expect(
+            object
+                == JSONObject([
+                    ("username", .string("a@b.io")), ("password", .string("p w+dé")), ("scope", .string("")), ("flag", .string("")),
+                    ("username", .string("last")), ("tag", .array([.string("x"), .string("y")])),
+                ]))
         #expect(object["username"] == .string("last"))
         #expect(try FormBody.parse(Array("".utf8)) == JSONObject())
         #expect(throws: FormBody.Malformed.self) { try FormBody.parse(Array("a=%4".utf8)) }

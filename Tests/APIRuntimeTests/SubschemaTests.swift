@@ -39,7 +39,8 @@ struct SubschemaTests {
         #expect(!shape.matches(parse(#"{"kind": "circle", "r": 1}"#)))
         let one = Subschema(oneOf: [Subschema(types: [.number]), Subschema(types: [.integer])])
         #expect(one.matches(parse("1.5")) && !one.matches(parse("1")))
-        let conditional = Subschema(conditional: .init(if: Subschema(types: [.string]), then: Subschema(string: StringRules(minLength: 3)), else: Subschema(types: [.null])))
+        let conditional = Subschema(
+            conditional: .init(if: Subschema(types: [.string]), then: Subschema(string: StringRules(minLength: 3)), else: Subschema(types: [.null])))
         #expect(conditional.matches(parse(#""abc""#)) && conditional.matches(parse("null")))
         #expect(!conditional.matches(parse(#""ab""#)) && !conditional.matches(parse("1")))
         #expect(!Subschema(nothing: true).matches(.null) && !Subschema(not: Subschema()).matches(.null))

@@ -83,7 +83,8 @@ struct GeneratedBehaviourTests {
         #expect(validated.value == expected && validated.issues.isEmpty)
         #expect(codable(Labels.self, json) == expected)
         // Every issue at its own key; a declared member is checked by its own schema, not the dictionary's.
-        #expect(try validate(Labels.self, #"{"name": "n", "a": -1, "b": "x", "c": 3}"#).issues
+        #expect(
+            try validate(Labels.self, #"{"name": "n", "a": -1, "b": "x", "c": 3}"#).issues
                 == [#"greater_than_equal @key("a")"#, #"int_type @key("b")"#])
         #expect(try validate(Labels.self, #"{"name": "n", "additionalProperties": 5}"#).issues == [#"string_type @key("additionalProperties")"#])
         // Written after the declared members, sorted by key, by all three encoders; a declared key in the
@@ -97,7 +98,8 @@ struct GeneratedBehaviourTests {
         #expect(String(decoding: out.bytes, as: UTF8.self) == text)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        #expect(String(decoding: try encoder.encode(withClash), as: UTF8.self)
+        #expect(
+            String(decoding: try encoder.encode(withClash), as: UTF8.self)
                 == #"{"a":1,"additionalProperties":"declared","b":2,"name":"n"}"#)
         // Round trips through both pairs of coders.
         #expect(try validate(Labels.self, text).value == expected)

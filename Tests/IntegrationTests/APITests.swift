@@ -41,9 +41,12 @@ struct APITests {
         let deep = try client.request("POST", "/api/auth/register", body: String(repeating: "[", count: 50_000))
         #expect(deep.status == 422)
         #expect((try deep.object()["detail"] as? [[String: Any]])?.first?["type"] as? String == "json_invalid")
-        let notUTF8 = try client.exchange(Data("POST /api/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\n\"".utf8) + Data([0xC3, 0x28]) + Data("\"".utf8))
+        let notUTF8 = try client.exchange(
+            Data(
+                "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\n\"".utf8)
+                + Data([0xC3, 0x28]) + Data("\"".utf8))
         #expect(notUTF8.status == 422)
-        let wrongTypes = try client.json("POST", "/api/auth/login", ["email": ["a"], "password": 12345678])
+        let wrongTypes = try client.json("POST", "/api/auth/login", ["email": ["a"], "password": 12_345_678])
         #expect(wrongTypes.status == 422)
         #expect((try wrongTypes.object()["detail"] as? [[String: Any]])?.map { $0["type"] as? String ?? "" } == ["string_type", "string_type"])
         #expect(try client.request("GET", "/health").status == 200)
@@ -89,7 +92,8 @@ struct APITests {
     }
 
     @Test func registrationValidationListsEveryViolation() throws {
-        let response = try client.json("POST", "/api/auth/register", ["email": "not-an-email", "password": "short", "name": String(repeating: "n", count: 101)])
+        let response = try client.json(
+            "POST", "/api/auth/register", ["email": "not-an-email", "password": "short", "name": String(repeating: "n", count: 101)])
         #expect(response.status == 422)
         let detail = try #require(try response.object()["detail"] as? [[String: Any]])
         #expect(detail.map { $0["loc"] as? [String] ?? [] } == [["body", "email"], ["body", "password"], ["body", "name"]])
@@ -101,7 +105,9 @@ struct APITests {
 
         let broken = try client.request("POST", "/api/auth/register", body: #"{"email": "#)
         #expect(broken.status == 422)
-        #expect(broken.text == #"{"detail":[{"type":"json_invalid","loc":["body",10],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#)
+        #expect(
+            broken.text
+                == #"{"detail":[{"type":"json_invalid","loc":["body",10],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#)
 
         let empty = try client.request("POST", "/api/auth/register", headers: ["Content-Type": "application/json"])
         #expect(empty.status == 422)

@@ -13,12 +13,17 @@ struct ChildProcessTests {
         let pipeEnds = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
         defer { pipeEnds.deallocate() }
         #expect(pipe(pipeEnds) == 0)
-        defer { close(pipeEnds[0]); close(pipeEnds[1]) }
+        defer {
+            close(pipeEnds[0])
+            close(pipeEnds[1])
+        }
         // `ls` itself opens one descriptor (3) to read the directory.
         let (status, output) = try ChildProcess.run(["/bin/sh", "-c", "ls /proc/self/fd"])
         #expect(status == 0)
         let descriptors = Set(output.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) })
-        #expect(descriptors.isSubset(of: [0, 1, 2, 3]), "the child saw \(descriptors.sorted()); this process holds \(held), \(pipeEnds[0]), \(pipeEnds[1])")
+        #expect(
+            descriptors.isSubset(of: [0, 1, 2, 3]),
+            "the child saw \(descriptors.sorted()); this process holds \(held), \(pipeEnds[0]), \(pipeEnds[1])")
         #expect(!descriptors.contains(held))
     }
 }

@@ -33,7 +33,8 @@ struct TestFailure: Error, CustomStringConvertible {
 struct HTTPClient {
     let port: UInt16
 
-    func request(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil, token: String? = nil) throws -> HTTPResponse {
+    func request(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil, token: String? = nil) throws -> HTTPResponse
+    {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         var allHeaders = headers
         if let token { allHeaders["Authorization"] = "Bearer \(token)" }

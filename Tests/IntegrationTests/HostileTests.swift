@@ -53,7 +53,9 @@ struct HostileTests {
         let task = try user.createTask(client, "one")
         let taskId = try #require(task["id"] as? Int)
         #expect(try client.request("GET", "/api/\(user.id)/tasks/\(taskId)", token: user.token).status == 200)
-        for spelling in ["0x\(String(taskId, radix: 16))", "\(taskId)e0", "\(taskId)%00", "+\(taskId)", "%20\(taskId)", "\(taskId)%20", "\(taskId).0"] {
+        for spelling in [
+            "0x\(String(taskId, radix: 16))", "\(taskId)e0", "\(taskId)%00", "+\(taskId)", "%20\(taskId)", "\(taskId)%20", "\(taskId).0",
+        ] {
             let response = try client.request("GET", "/api/\(user.id)/tasks/\(spelling)", token: user.token)
             #expect(response.status == 422, "\(spelling): \(response.status)")
         }
@@ -78,11 +80,13 @@ struct HostileTests {
 
         let fresh = try client.json("POST", "/api/auth/login", ["email": user.email, "password": user.password])
         let token = try #require(try fresh.object()["access_token"] as? String)
-        let wrong = try client.json("POST", "/api/auth/password", ["current_password": "not it at all", "new_password": "a new password"], token: token)
+        let wrong = try client.json(
+            "POST", "/api/auth/password", ["current_password": "not it at all", "new_password": "a new password"], token: token)
         #expect(wrong.status == 403)
         #expect(wrong.detail == "Current password is incorrect")
         #expect(try client.request("GET", "/api/auth/me", token: token).status == 200)
-        let changed = try client.json("POST", "/api/auth/password", ["current_password": user.password, "new_password": "a new password"], token: token)
+        let changed = try client.json(
+            "POST", "/api/auth/password", ["current_password": user.password, "new_password": "a new password"], token: token)
         #expect(changed.status == 204)
         #expect(try client.request("GET", "/api/auth/me", token: token).status == 401)
         #expect(try client.json("POST", "/api/auth/login", ["email": user.email, "password": user.password]).status == 401)
@@ -105,11 +109,13 @@ struct HostileTests {
 
         func forge(_ claims: String) -> String {
             func encode(_ text: String) -> String {
-                Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+                Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                    .replacingOccurrences(of: "=", with: "")
             }
             let input = encode(#"{"alg":"HS256","typ":"JWT"}"#) + "." + encode(claims)
             let mac = (try? Crypto.hmacSHA256(key: Array(TestEnvironment.jwtSecret.utf8), message: Array(input.utf8))) ?? []
-            let signature = Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let signature = Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
             return input + "." + signature
         }
         let now = Int(Date().timeIntervalSince1970)
@@ -125,10 +131,12 @@ struct HostileTests {
         let user = try TestUser.make(client)
         let path = "/api/\(user.id)/tasks"
         let key = UUID().uuidString
-        let first = try client.request("POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
+        let first = try client.request(
+            "POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
         #expect(first.status == 201)
         #expect(first.header("Idempotent-Replayed") == nil)
-        let again = try client.request("POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
+        let again = try client.request(
+            "POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
         #expect(again.status == 201)
         #expect(again.header("Idempotent-Replayed") == "true")
         #expect(again.body == first.body)
@@ -140,7 +148,8 @@ struct HostileTests {
         let racing = UUID().uuidString
         let answers = Mutex<[HTTPResponse]>([])
         DispatchQueue.concurrentPerform(iterations: 20) { _ in
-            if let response = try? client.request("POST", path, headers: ["Idempotency-Key": racing], body: #"{"title":"raced"}"#, token: user.token) {
+            if let response = try? client.request("POST", path, headers: ["Idempotency-Key": racing], body: #"{"title":"raced"}"#, token: user.token)
+            {
                 answers.withLock { $0.append(response) }
             }
         }
@@ -153,16 +162,21 @@ struct HostileTests {
         // The key's task deleted since: a replay would describe a task that is gone, so it is 409.
         let onceId = try #require(try first.object()["id"] as? Int)
         #expect(try client.request("DELETE", "\(path)/\(onceId)", token: user.token).status == 204)
-        let afterDelete = try client.request("POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
+        let afterDelete = try client.request(
+            "POST", path, headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: user.token)
         #expect(afterDelete.status == 409)
         #expect(afterDelete.detail == "The task created with this Idempotency-Key has been deleted since")
 
         // Another user's identical key is their own.
         let other2 = try TestUser.make(client)
-        let theirs = try client.request("POST", "/api/\(other2.id)/tasks", headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: other2.token)
+        let theirs = try client.request(
+            "POST", "/api/\(other2.id)/tasks", headers: ["Idempotency-Key": key], body: #"{"title":"once","description":"d"}"#, token: other2.token)
         #expect(theirs.status == 201)
         #expect(theirs.header("Idempotent-Replayed") == nil)
-        #expect(try client.request("POST", path, headers: ["Idempotency-Key": String(repeating: "k", count: 256)], body: #"{"title":"x"}"#, token: user.token).status == 422)
+        #expect(
+            try client.request(
+                "POST", path, headers: ["Idempotency-Key": String(repeating: "k", count: 256)], body: #"{"title":"x"}"#, token: user.token
+            ).status == 422)
     }
 
     @Test func responsesDoNotLeak() throws {
@@ -206,7 +220,8 @@ struct HostileTests {
         #expect(bigHeader.status == 431)
         // Announced too large: answered at once, without waiting for a body that never comes.
         let started = Date()
-        let announced = try client.exchange(Data("POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n".utf8))
+        let announced = try client.exchange(
+            Data("POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n".utf8))
         #expect(announced.status == 413)
         #expect(Date().timeIntervalSince(started) < 5)
         let noHost = try client.exchange(Data("GET /health HTTP/1.1\r\n\r\n".utf8))
@@ -246,7 +261,9 @@ struct LoginThrottleTests {
         #expect(try client.json("POST", "/api/auth/login", ["email": owner.email, "password": owner.password]).status == 200)
 
         // Per address: 8 counted failures in all (3 above, 5 more here on other emails), then everything is 429.
-        for index in 0..<5 { #expect(try client.json("POST", "/api/auth/login", ["email": "nobody\(index)@example.com", "password": "wrong guess"]).status == 401) }
+        for index in 0..<5 {
+            #expect(try client.json("POST", "/api/auth/login", ["email": "nobody\(index)@example.com", "password": "wrong guess"]).status == 401)
+        }
         let blocked = try client.json("POST", "/api/auth/login", ["email": "someone-else@example.com", "password": "wrong guess"])
         #expect(blocked.status == 429)
         #expect(blocked.detail == "Too many failed login attempts, retry later")

@@ -8,8 +8,10 @@ struct LifecycleTests {
     @Test func migrationsAreIdempotentAndSafeFromTwoProcessesAtOnce() throws {
         let database = try TestEnvironment.freshDatabase("migrate")
         let env = ["DATABASE_URL": database, "LOG_LEVEL": "info"]
-        let first = try ServerProcess.spawn([TestEnvironment.binary, "migrate"], env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: "/dev/null")
-        let second = try ServerProcess.spawn([TestEnvironment.binary, "migrate"], env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: "/dev/null")
+        let first = try ServerProcess.spawn(
+            [TestEnvironment.binary, "migrate"], env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: "/dev/null")
+        let second = try ServerProcess.spawn(
+            [TestEnvironment.binary, "migrate"], env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: "/dev/null")
         for pid in [first, second] {
             #expect(ChildProcess.wait(pid) == 0)
         }
@@ -58,7 +60,8 @@ struct LifecycleTests {
         let missing = try ServerProcess.run([TestEnvironment.binary, "serve", "--port", "0"], env: ["DATABASE_URL": database, "JWT_SECRET": ""])
         #expect(missing.status == 1)
         #expect(missing.output.contains("todo-api: error: JWT_SECRET is required with DATABASE_URL"))
-        let short = try ServerProcess.run([TestEnvironment.binary, "serve", "--port", "0"], env: ["DATABASE_URL": database, "JWT_SECRET": "too short"])
+        let short = try ServerProcess.run(
+            [TestEnvironment.binary, "serve", "--port", "0"], env: ["DATABASE_URL": database, "JWT_SECRET": "too short"])
         #expect(short.status == 1)
         #expect(short.output.contains("JWT_SECRET must be at least 32 bytes"))
         let badPort = try ServerProcess.run([TestEnvironment.binary, "serve"], env: ["PORT": "eighty"])
@@ -89,7 +92,8 @@ struct LifecycleTests {
         #expect(list.text.contains("kept across restarts"))
 
         // A second server on the same data directory refuses to start, in one line, and leaves the first alone.
-        let second = try ServerProcess.run([TestEnvironment.binary, "serve", "--port", "0", "--data-dir", dataDir], env: ["DATABASE_URL": "", "JWT_SECRET": ""])
+        let second = try ServerProcess.run(
+            [TestEnvironment.binary, "serve", "--port", "0", "--data-dir", dataDir], env: ["DATABASE_URL": "", "JWT_SECRET": ""])
         #expect(second.status == 1)
         #expect(second.output.contains("is using the data directory"))
         #expect(try restarted.client.request("GET", "/api/\(user.id)/tasks", token: user.token).status == 200)

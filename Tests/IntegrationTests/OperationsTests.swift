@@ -7,10 +7,11 @@ import Testing
 struct OperationsTests {
     /// A server of its own (fresh counters, its own log) over the shared database.
     static func server(_ environment: [String: String]) throws -> ServerProcess {
-        try ServerProcess(environment: [
-            "DATABASE_URL": try Shared.database.get(), "JWT_SECRET": TestEnvironment.jwtSecret,
-            "LOGIN_FAILURES_PER_ADDRESS": "1000000", "LOGIN_FAILURES_PER_EMAIL": "1000000",
-        ].merging(environment) { $1 })
+        try ServerProcess(
+            environment: [
+                "DATABASE_URL": try Shared.database.get(), "JWT_SECRET": TestEnvironment.jwtSecret,
+                "LOGIN_FAILURES_PER_ADDRESS": "1000000", "LOGIN_FAILURES_PER_EMAIL": "1000000",
+            ].merging(environment) { $1 })
     }
 
     /// The log lines that are request records, parsed.
@@ -34,7 +35,8 @@ struct OperationsTests {
         let generated = try #require(forged.header("X-Request-ID"))
         #expect(generated.count == 32 && generated.allSatisfy(\.isHexDigit), "\(generated)")
         #expect(try client.request("GET", "/api/\(user.id)/tasks?limit=5", token: user.token).status == 200)
-        let failed = try client.json("POST", "/api/auth/login", ["email": user.email, "password": "hunter2-wrong"], headers: ["X-Request-ID": "login-1"])
+        let failed = try client.json(
+            "POST", "/api/auth/login", ["email": user.email, "password": "hunter2-wrong"], headers: ["X-Request-ID": "login-1"])
         #expect(failed.status == 401)
         #expect(failed.header("X-Request-ID") == "login-1")
         #expect(try client.request("GET", "/no/such/path").header("X-Request-ID") != nil)
@@ -102,7 +104,8 @@ struct OperationsTests {
         has(#"db_pool_connections{state="ready"} 2.0"#)
         has("db_pool_outstanding_statements 0.0")
         has("password_hash_queued 0.0")
-        #expect(lines.contains { $0.hasPrefix(#"todo_api_build_info{spec_title="Todo API",spec_version="1.0.0",spec_etag=""#) && $0.hasSuffix("} 1.0") })
+        #expect(
+            lines.contains { $0.hasPrefix(#"todo_api_build_info{spec_title="Todo API",spec_version="1.0.0",spec_etag=""#) && $0.hasSuffix("} 1.0") })
         #expect(lines.contains("# TYPE http_server_request_duration_seconds histogram"))
     }
 

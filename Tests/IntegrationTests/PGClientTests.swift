@@ -95,8 +95,9 @@ struct PGClientTests {
     }
 
     @Test func aSlowStatementTimesOutAloneAndTheQueueIsBounded() async throws {
-        let client = PGClient(conninfo: try TestEnvironment.freshDatabase("slow"), connections: 1,
-                              maximumQueuedPerConnection: 4, statementTimeout: .seconds(3), logger: logger)
+        let client = PGClient(
+            conninfo: try TestEnvironment.freshDatabase("slow"), connections: 1,
+            maximumQueuedPerConnection: 4, statementTimeout: .seconds(3), logger: logger)
         #expect(await client.waitUntilReady(timeout: .seconds(10)))
         // Waits until the client holds `count` statements: other suites may keep the CPU busy meanwhile.
         func waitForOutstanding(_ count: Int) async throws {

@@ -88,8 +88,9 @@ struct PublishingTests {
         let user = try TestUser.make(client)
         let form = ["Content-Type": "application/x-www-form-urlencoded"]
         let encodedEmail = user.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? user.email
-        let ok = try client.request("POST", "/api/auth/login", headers: form,
-                                    body: "grant_type=password&username=\(encodedEmail)&password=\(user.password.replacingOccurrences(of: " ", with: "+"))&scope=")
+        let ok = try client.request(
+            "POST", "/api/auth/login", headers: form,
+            body: "grant_type=password&username=\(encodedEmail)&password=\(user.password.replacingOccurrences(of: " ", with: "+"))&scope=")
         #expect(ok.status == 200, "\(ok.text)")
         let token = try #require(try ok.object()["access_token"] as? String)
         #expect(try client.request("GET", "/api/auth/me", token: token).status == 200)

@@ -14,8 +14,12 @@ struct SecurityTests {
     }
 
     func snapshot(_ userId: Int) throws -> [String] {
-        try TestEnvironment.sql(database, "SELECT id::text || '|' || title || '|' || coalesce(description, '<null>') || '|' || completed::text || '|' || updated_at::text FROM tasks WHERE user_id = $1 ORDER BY id", [String(userId)])
-            .map { try $0.string(0) }
+        try TestEnvironment.sql(
+            database,
+            "SELECT id::text || '|' || title || '|' || coalesce(description, '<null>') || '|' || completed::text || '|' || updated_at::text FROM tasks WHERE user_id = $1 ORDER BY id",
+            [String(userId)]
+        )
+        .map { try $0.string(0) }
     }
 
     @Test func anotherUserCannotReachATaskOnAnyOfTheSixRoutes() throws {
@@ -39,7 +43,9 @@ struct SecurityTests {
         }
         // Bob with his own user_id and Alice's task id: 404, as if it did not exist.
         let asBob = "/api/\(bob.id)/tasks/\(taskId)"
-        for (method, path, body) in [("GET", asBob, nil), ("PUT", asBob, #"{"title":"stolen"}"#), ("DELETE", asBob, nil), ("PATCH", asBob + "/complete", nil)] as [(String, String, String?)] {
+        for (method, path, body) in [
+            ("GET", asBob, nil), ("PUT", asBob, #"{"title":"stolen"}"#), ("DELETE", asBob, nil), ("PATCH", asBob + "/complete", nil),
+        ] as [(String, String, String?)] {
             let response = try client.request(method, path, body: body, token: bob.token)
             #expect(response.status == 404, "\(method) \(path)")
             #expect(response.detail == "Task not found")
@@ -87,9 +93,11 @@ struct SecurityTests {
         #expect(gone.detail == "Could not validate credentials")
         // Every task route checks the user in the same statement as the task: 401, never a 404 or a 500.
         let tasks = "/api/\(user.id)/tasks"
-        for (method, route, body) in [("GET", tasks, nil), ("POST", tasks, "{\"title\":\"x\"}"), ("GET", tasks + "/1", nil),
-                                      ("PUT", tasks + "/1", "{\"title\":\"y\"}"), ("DELETE", tasks + "/1", nil),
-                                      ("PATCH", tasks + "/1/complete", nil)] as [(String, String, String?)] {
+        for (method, route, body) in [
+            ("GET", tasks, nil), ("POST", tasks, "{\"title\":\"x\"}"), ("GET", tasks + "/1", nil),
+            ("PUT", tasks + "/1", "{\"title\":\"y\"}"), ("DELETE", tasks + "/1", nil),
+            ("PATCH", tasks + "/1/complete", nil),
+        ] as [(String, String, String?)] {
             var headers = ["Authorization": "Bearer \(user.token)"]
             if body != nil { headers["Content-Type"] = "application/json" }
             let response = try client.request(method, route, headers: headers, body: body)
@@ -121,10 +129,12 @@ struct SecurityTests {
     }
 
     @Test func corsForConfiguredOriginsOnly() throws {
-        let preflight = try client.request("OPTIONS", "/api/1/tasks", headers: [
-            "Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization,content-type",
-        ])
+        let preflight = try client.request(
+            "OPTIONS", "/api/1/tasks",
+            headers: [
+                "Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization,content-type",
+            ])
         #expect(preflight.status == 200)
         #expect(preflight.header("Access-Control-Allow-Origin") == "http://localhost:3000")
         #expect(preflight.header("Access-Control-Allow-Credentials") == "true")
@@ -133,9 +143,11 @@ struct SecurityTests {
 
         let simple = try client.request("GET", "/health", headers: ["Origin": "https://app.example.com"])
         #expect(simple.header("Access-Control-Allow-Origin") == "https://app.example.com")
-        #expect(simple.header("Access-Control-Expose-Headers") == "Retry-After, ETag, WWW-Authenticate, X-Total-Count, Idempotent-Replayed, X-Request-ID")
+        #expect(
+            simple.header("Access-Control-Expose-Headers") == "Retry-After, ETag, WWW-Authenticate, X-Total-Count, Idempotent-Replayed, X-Request-ID")
 
-        let stranger = try client.request("OPTIONS", "/api/1/tasks", headers: ["Origin": "https://evil.example", "Access-Control-Request-Method": "GET"])
+        let stranger = try client.request(
+            "OPTIONS", "/api/1/tasks", headers: ["Origin": "https://evil.example", "Access-Control-Request-Method": "GET"])
         #expect(stranger.header("Access-Control-Allow-Origin") == nil)
         let strangerGet = try client.request("GET", "/health", headers: ["Origin": "https://evil.example"])
         #expect(strangerGet.status == 200)

@@ -1,7 +1,7 @@
+import Logging
 import PostgresClient
 import Testing
 import TodoStore
-import Logging
 
 /// Every statement of the product, described by PostgreSQL against the migrated schema: its parameter types
 /// are the ones the Swift declaration binds, and its result has exactly the columns (names and types) its
@@ -28,7 +28,8 @@ struct StatementTests {
         let database = try TestEnvironment.freshDatabase("skew")
         try Migrations.run(database, logger: Logger(label: "test"))
         let db = try PGConnection.connect(database)
-        try db.simpleQuery("""
+        try db.simpleQuery(
+            """
             INSERT INTO users (email, password_hash) VALUES ('few@example.com', 'x'), ('many@example.com', 'x');
             INSERT INTO tasks (user_id, title, description) SELECT 1, 'few', 'seed' FROM generate_series(1, 20);
             INSERT INTO tasks (user_id, title, description) SELECT 2, 'wrk task', 'created by the benchmark' FROM generate_series(1, 18000);

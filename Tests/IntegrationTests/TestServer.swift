@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import PostgresClient
+import Testing
 
 /// The PostgreSQL server the test command started (`TEST_DATABASE_URL`), and the built `todo-api` binary.
 enum TestEnvironment {
@@ -25,8 +26,6 @@ enum TestEnvironment {
     }
 }
 
-import Testing
-
 /// A `todo-api serve` child process on a free loopback port, stopped (SIGTERM) when the test process exits.
 final class ServerProcess: Sendable {
     let pid: pid_t
@@ -43,7 +42,8 @@ final class ServerProcess: Sendable {
         outputPath = NSTemporaryDirectory() + "todo-api-itest-\(port).log"
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        pid = try Self.spawn([TestEnvironment.binary, "serve", "--host", "127.0.0.1", "--port", String(port)] + arguments, env: env, output: outputPath)
+        pid = try Self.spawn(
+            [TestEnvironment.binary, "serve", "--host", "127.0.0.1", "--port", String(port)] + arguments, env: env, output: outputPath)
         Self.children.append(pid)
         try waitUntilHealthy()
     }
@@ -122,9 +122,13 @@ struct TestUser {
         var body: [String: Any] = ["email": email, "password": password]
         if let name { body["name"] = name }
         let created = try client.json("POST", "/api/auth/register", body)
-        guard created.status == 201, let id = try created.object()["id"] as? Int else { throw TestFailure("register: \(created.status) \(created.text)") }
+        guard created.status == 201, let id = try created.object()["id"] as? Int else {
+            throw TestFailure("register: \(created.status) \(created.text)")
+        }
         let login = try client.json("POST", "/api/auth/login", ["email": email, "password": password])
-        guard login.status == 200, let token = try login.object()["access_token"] as? String else { throw TestFailure("login: \(login.status) \(login.text)") }
+        guard login.status == 200, let token = try login.object()["access_token"] as? String else {
+            throw TestFailure("login: \(login.status) \(login.text)")
+        }
         return TestUser(id: id, email: email, password: password, token: token)
     }
 

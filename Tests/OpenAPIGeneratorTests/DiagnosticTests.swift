@@ -21,7 +21,8 @@ struct DiagnosticTests {
     }
 
     @Test func pathTemplateAndParametersMustAgree() {
-        let result = diagnostics("""
+        let result = diagnostics(
+            """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             paths:
@@ -32,14 +33,16 @@ struct DiagnosticTests {
                     - {name: user_id, in: path, required: true, schema: {type: integer}}
                   responses: {'200': {description: OK}}
             """)
-        #expect(result == [
-            "openapi.yaml:4:3: error: path template parameter '{userId}' in '/users/{userId}/tasks' is not declared as a path parameter; did you mean 'user_id'? [path-template-undeclared]",
-            "openapi.yaml:8:11: error: path parameter 'user_id' does not appear in the path template '/users/{userId}/tasks' [path-param-unused]",
-        ])
+        #expect(
+            result == [
+                "openapi.yaml:4:3: error: path template parameter '{userId}' in '/users/{userId}/tasks' is not declared as a path parameter; did you mean 'user_id'? [path-template-undeclared]",
+                "openapi.yaml:8:11: error: path parameter 'user_id' does not appear in the path template '/users/{userId}/tasks' [path-param-unused]",
+            ])
     }
 
     @Test func duplicateAndMissingOperationIds() {
-        let result = diagnostics("""
+        let result = diagnostics(
+            """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             paths:
@@ -48,35 +51,40 @@ struct DiagnosticTests {
                 post: {operationId: same, responses: {'200': {description: OK}}}
                 put: {responses: {'200': {description: OK}}}
             """)
-        #expect(result == [
-            "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5) [duplicate-operation-id]",
-            "openapi.yaml:7:5: warning: operation 'PUT /a' has no operationId; using 'putA' [operation-id-missing]",
-        ])
+        #expect(
+            result == [
+                "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5) [duplicate-operation-id]",
+                "openapi.yaml:7:5: warning: operation 'PUT /a' has no operationId; using 'putA' [operation-id-missing]",
+            ])
     }
 
     /// `not` and `if`/`then`/`else` are checked; what cannot be is said at its place.
     @Test func notAndConditionalsThatCannotBeCheckedAreNamed() {
-        let result = diagnostics(document(schemas: """
-            A:
-              type: object
-              properties:
-                child: {type: object, not: {$ref: '#/components/schemas/A'}}
-              then: {required: [child]}
-            B: {type: string, enum: [x, y], not: {const: x}}
-            """))
-        #expect(result == [
-            "openapi.yaml:9:43: error: the schema 'A' refers to itself inside 'not' or 'if'/'then'/'else'; such a recursive schema cannot be checked there",
-            "openapi.yaml:10:7: warning: 'then' without 'if' is ignored, as in JSON Schema; add the 'if' it depends on",
-            "openapi.yaml:11:37: warning: 'not' and 'if'/'then'/'else' beside 'enum' are not checked; list only the allowed values",
-        ], "\(result)")
+        let result = diagnostics(
+            document(
+                schemas: """
+                    A:
+                      type: object
+                      properties:
+                        child: {type: object, not: {$ref: '#/components/schemas/A'}}
+                      then: {required: [child]}
+                    B: {type: string, enum: [x, y], not: {const: x}}
+                    """))
+        #expect(
+            result == [
+                "openapi.yaml:9:43: error: the schema 'A' refers to itself inside 'not' or 'if'/'then'/'else'; such a recursive schema cannot be checked there",
+                "openapi.yaml:10:7: warning: 'then' without 'if' is ignored, as in JSON Schema; add the 'if' it depends on",
+                "openapi.yaml:11:37: warning: 'not' and 'if'/'then'/'else' beside 'enum' are not checked; list only the allowed values",
+            ], "\(result)")
     }
 
     @Test func unsupportedFeaturesAreNamed() {
         let result = diagnostics(document(schemas: "A:\n  type: object\n  minProperties: 1\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
-        #expect(result == [
-            "openapi.yaml:8:7: warning: 'minProperties' is not supported by this generator; it is not enforced [unsupported-keyword]",
-            "openapi.yaml:10:19: error: external $ref 'other.yaml#/B' is not supported; only references within the document (#/...) are",
-        ])
+        #expect(
+            result == [
+                "openapi.yaml:8:7: warning: 'minProperties' is not supported by this generator; it is not enforced [unsupported-keyword]",
+                "openapi.yaml:10:19: error: external $ref 'other.yaml#/B' is not supported; only references within the document (#/...) are",
+            ])
     }
 
     @Test func unrepresentableCyclesAreReported() {
@@ -85,9 +93,10 @@ struct DiagnosticTests {
     }
 
     @Test func otherVersionsAndEmptyInput() {
-        #expect(diagnostics("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n") == [
-            "openapi.yaml:1:1: error: Swagger 2.0 documents are not supported; convert the document to OpenAPI 3.0 or 3.1",
-        ])
+        #expect(
+            diagnostics("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n") == [
+                "openapi.yaml:1:1: error: Swagger 2.0 documents are not supported; convert the document to OpenAPI 3.0 or 3.1"
+            ])
         #expect(diagnostics("") == ["openapi.yaml:1:1: error: the document is empty; expected an OpenAPI 3.0 or 3.1 mapping"])
         #expect(diagnostics("- a\n- b\n") == ["openapi.yaml:1:1: error: expected a mapping at the top of the document, found a sequence"])
     }

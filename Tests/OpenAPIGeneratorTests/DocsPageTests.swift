@@ -1,7 +1,8 @@
 import Foundation
-@testable import OpenAPIGenerator
 import OpenAPIModel
 import Testing
+
+@testable import OpenAPIGenerator
 
 /// The `/docs` page the generator renders into `EmbeddedDocs.html`.
 @Suite("Docs page")
@@ -56,14 +57,18 @@ struct DocsPageRenderTests {
     /// The renderer stands alone (the generator renders it only for specs that translate): cycles through
     /// `allOf` and `$ref`s end, and every member still shows.
     @Test func cyclesThroughAllOfAndRefsEnd() throws {
-        let spec = document(schemas: """
-            A:
-              allOf: [{$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/A'}]
-              properties: {a: {$ref: '#/components/schemas/A'}}
-            B:
-              allOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/A'}]
-              properties: {b: {type: string, maxLength: 3}}
-            """, paths: "{/a: {post: {operationId: postA, requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}, responses: {'200': {description: ok}}}}}")
+        let spec = document(
+            schemas: """
+                A:
+                  allOf: [{$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/A'}]
+                  properties: {a: {$ref: '#/components/schemas/A'}}
+                B:
+                  allOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/A'}]
+                  properties: {b: {type: string, maxLength: 3}}
+                """,
+            paths:
+                "{/a: {post: {operationId: postA, requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}, responses: {'200': {description: ok}}}}}"
+        )
         let document = try #require(OpenAPIParser.parse(spec, diagnostics: DiagnosticCollector()))
         let html = DocsPageRenderer.render(document)
         #expect(html.contains(#"<code class="name">b</code>"#))

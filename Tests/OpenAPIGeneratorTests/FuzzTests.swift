@@ -84,17 +84,19 @@ extension FuzzTests {
 
         @Test func deepFlowNestingStopsAtTheLimit() {
             // Was: libyaml's scanner is quadratic in flow depth (about a minute), then a stack overflow freeing the tree.
-            #expect(diagnostics("openapi: 3.1.0\nx-deep: " + String(repeating: "[", count: 100_000)) == [
-                "openapi.yaml:2:136: error: collections nest more than 128 levels deep",
-            ])
+            #expect(
+                diagnostics("openapi: 3.1.0\nx-deep: " + String(repeating: "[", count: 100_000)) == [
+                    "openapi.yaml:2:136: error: collections nest more than 128 levels deep"
+                ])
         }
 
         @Test func deepSchemaNesting() {
             // Was: a stack overflow in the reader's recursion over schemas.
             let nested = String(repeating: "{type: object, properties: {p: ", count: 3_000) + "{}" + String(repeating: "}}", count: 3_000)
-            #expect(diagnostics(OpenAPIGeneratorTests.document(schemas: "A: " + nested)) == [
-                "openapi.yaml:6:1957: error: collections nest more than 128 levels deep",
-            ])
+            #expect(
+                diagnostics(OpenAPIGeneratorTests.document(schemas: "A: " + nested)) == [
+                    "openapi.yaml:6:1957: error: collections nest more than 128 levels deep"
+                ])
         }
 
         @Test func aliasChainsCountAsNesting() {
@@ -108,7 +110,8 @@ extension FuzzTests {
             let levels = lines(5) { level in
                 "x-b\(level + 1): &b\(level + 1) {type: object, properties: {" + (0..<10).map { "p\($0): *b\(level)" }.joined(separator: ", ") + "}}"
             }
-            let spec = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-b0: &b0 {type: object, properties: {a: {type: string}}}\n"
+            let spec =
+                "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-b0: &b0 {type: object, properties: {a: {type: string}}}\n"
                 + levels + "\ncomponents: {schemas: {Bomb: *b5}}\n"
             #expect(diagnostics(spec) == ["openapi.yaml:8:38: error: document expands to more than 100000 nodes through aliases"])
         }
@@ -116,25 +119,30 @@ extension FuzzTests {
         @Test func longChainOfRefsReadInPlace() {
             // Was: a stack overflow following 5 000 `$ref`s that each point at the next.
             let chain = lines(5_000) { "  c\($0): {$ref: '#/x-fuzz/c\($0 + 1)'}" } + "\n  c5000: {type: string}"
-            #expect(diagnostics(document(start: "{$ref: '#/x-fuzz/c0'}", extra: chain)) == [
-                "openapi.yaml:131:16: error: schemas nest more than 128 levels deep through '$ref's; make the shared schema a component (#/components/schemas/...)",
-            ])
+            #expect(
+                diagnostics(document(start: "{$ref: '#/x-fuzz/c0'}", extra: chain)) == [
+                    "openapi.yaml:131:16: error: schemas nest more than 128 levels deep through '$ref's; make the shared schema a component (#/components/schemas/...)"
+                ])
         }
 
         @Test func refsReadInPlaceThatFanOut() {
             // Was: two refs to the next level at each of 24 levels, 2^24 schemas read: no end in sight.
             let levels = lines(24) { "  d\($0): {type: object, properties: {x: {$ref: '#/x-fuzz/d\($0 + 1)'}, y: {$ref: '#/x-fuzz/d\($0 + 1)'}}}" }
-            #expect(diagnostics(document(start: "{$ref: '#/x-fuzz/d0'}", extra: levels + "\n  d24: {type: string}")) == [
-                "openapi.yaml:27:46: error: '$ref's read in place expand to more than 100000 nodes; make the shared schema a component (#/components/schemas/...)",
-            ])
+            #expect(
+                diagnostics(document(start: "{$ref: '#/x-fuzz/d0'}", extra: levels + "\n  d24: {type: string}")) == [
+                    "openapi.yaml:27:46: error: '$ref's read in place expand to more than 100000 nodes; make the shared schema a component (#/components/schemas/...)"
+                ])
         }
 
         @Test func aliasSchemasThatFanOut() {
             // Was: every use of an alias component is inlined, twice per level here: 2^24 types.
-            let schemas = lines(24) { "A\($0): {type: array, items: {type: object, properties: {x: {$ref: '#/components/schemas/A\($0 + 1)'}, y: {$ref: '#/components/schemas/A\($0 + 1)'}}}}" }
-            #expect(diagnostics(OpenAPIGeneratorTests.document(schemas: schemas + "\nA24: {type: string}")) == [
-                "openapi.yaml:26:108: error: references copy more than 100000 types and properties, here through the alias schema 'A21'; every use of an alias schema or allOf member is a copy",
-            ])
+            let schemas = lines(24) {
+                "A\($0): {type: array, items: {type: object, properties: {x: {$ref: '#/components/schemas/A\($0 + 1)'}, y: {$ref: '#/components/schemas/A\($0 + 1)'}}}}"
+            }
+            #expect(
+                diagnostics(OpenAPIGeneratorTests.document(schemas: schemas + "\nA24: {type: string}")) == [
+                    "openapi.yaml:26:108: error: references copy more than 100000 types and properties, here through the alias schema 'A21'; every use of an alias schema or allOf member is a copy"
+                ])
         }
 
         @Test func longChainOfAliasSchemas() {
@@ -142,12 +150,15 @@ extension FuzzTests {
             let schemas = lines(1_000) { "A\($0): {type: array, items: {$ref: '#/components/schemas/A\($0 + 1)'}}" } + "\nA1000: {type: string}"
             let result = diagnostics(OpenAPIGeneratorTests.document(schemas: schemas))
             #expect(result.first == "openapi.yaml:69:38: error: types nest more than 128 levels deep through the alias schema 'A64'")
-            #expect(result.allSatisfy { $0.contains(": error: types nest more than 128 levels") || $0.contains(": error: references copy more than") })
+            #expect(
+                result.allSatisfy { $0.contains(": error: types nest more than 128 levels") || $0.contains(": error: references copy more than") })
         }
 
         @Test func longAllOfChain() {
             // Was: each struct re-merged the whole chain below it at every level, cubic: 28 s for 300 components.
-            let schemas = lines(300) { "A\($0): {allOf: [{$ref: '#/components/schemas/A\($0 + 1)'}, {type: object, properties: {p\($0): {type: string}}}]}" }
+            let schemas = lines(300) {
+                "A\($0): {allOf: [{$ref: '#/components/schemas/A\($0 + 1)'}, {type: object, properties: {p\($0): {type: string}}}]}"
+            }
             let result = diagnostics(OpenAPIGeneratorTests.document(schemas: schemas + "\nA300: {type: object, properties: {z: {type: string}}}"))
             #expect(result.first == "openapi.yaml:134:27: error: allOf nests more than 128 levels deep through 'A129'")
             #expect(result.count == 172 && result.allSatisfy { $0.contains(": error: allOf nests more than 128 levels deep through") })
@@ -156,10 +167,12 @@ extension FuzzTests {
         @Test func manyInlineTypesWithTheSameName() {
             // Was: each new name was checked against every earlier one at every try, cubic: 115 s for 95 KB.
             let marks = Array("!#%&()*+,-./;<=>?@^`|~ ")
-            let suffixes = [""] + marks.map { "\($0)" } + marks.flatMap { a in marks.map { "\(a)\($0)" } }
+            let suffixes =
+                [""] + marks.map { "\($0)" } + marks.flatMap { a in marks.map { "\(a)\($0)" } }
                 + marks.flatMap { a in marks.flatMap { b in marks.map { "\(a)\(b)\($0)" } } }
             let properties = suffixes.prefix(1_500).map { "\"x\($0)\": {type: object, properties: {a: {type: string}}}" }
-            let (code, result) = generate(OpenAPIGeneratorTests.document(schemas: "A:\n  type: object\n  properties:\n" + lines(1_500) { "    " + properties[$0] }))
+            let (code, result) = generate(
+                OpenAPIGeneratorTests.document(schemas: "A:\n  type: object\n  properties:\n" + lines(1_500) { "    " + properties[$0] }))
             #expect(result.isEmpty)
             expectContains(code, "public struct X1500: Codable")
         }
@@ -184,9 +197,10 @@ extension FuzzTests {
 
         @Test func lineBreaksQuotedInAMessageAreEscaped() {
             // Was: the message went over two lines, and tools read the second as a diagnostic without a place.
-            #expect(diagnostics(OpenAPIGeneratorTests.document(schemas: "A: {type: \"string\\n- merged\\u2028x\"}")) == [
-                "openapi.yaml:6:15: error: unknown type 'string\\n- merged\\u{2028}x' [unknown-type]",
-            ])
+            #expect(
+                diagnostics(OpenAPIGeneratorTests.document(schemas: "A: {type: \"string\\n- merged\\u2028x\"}")) == [
+                    "openapi.yaml:6:15: error: unknown type 'string\\n- merged\\u{2028}x' [unknown-type]"
+                ])
         }
 
         @Test func nestingUpToTheLimitIsRead() throws {

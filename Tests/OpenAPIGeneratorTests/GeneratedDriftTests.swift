@@ -26,7 +26,9 @@ struct GeneratedDriftTests {
         let files = try #require(output.files, "behaviour.yaml does not generate: \(output.diagnostics)")
         for (name, contents) in files {
             let committed = try? String(contentsOf: directory.appendingPathComponent("Generated/\(name)"), encoding: .utf8)
-            #expect(committed == contents, """
+            #expect(
+                committed == contents,
+                """
                 Tests/GeneratedBehaviourTests/Generated/\(name) differs from what behaviour.yaml produces; run: \
                 swift run openapi-gen generate Tests/GeneratedBehaviourTests/behaviour.yaml --output Tests/GeneratedBehaviourTests/Generated
                 """)

@@ -15,7 +15,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:8:11: warning: path parameter 'id' should have 'required: true'; it is treated as required [path-param-required]",
+                "openapi.yaml:8:11: warning: path parameter 'id' should have 'required: true'; it is treated as required [path-param-required]"
             ]),
         LintCase(
             "parameter-schema", "Swagger 2.0's type on the parameter itself",
@@ -31,7 +31,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:8:11: warning: parameter 'limit' has 'type' but no 'schema' (Swagger 2.0 style), so it is ignored and the value is read as a string; move it under 'schema:', as 'schema: {type: integer}' [parameter-schema]",
+                "openapi.yaml:8:11: warning: parameter 'limit' has 'type' but no 'schema' (Swagger 2.0 style), so it is ignored and the value is read as a string; move it under 'schema:', as 'schema: {type: integer}' [parameter-schema]"
             ]),
         LintCase(
             "path-template-undeclared", "a template variable without a parameter",
@@ -45,7 +45,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:4:3: error: path template parameter '{id}' in '/a/{id}' is not declared as a path parameter [path-template-undeclared]",
+                "openapi.yaml:4:3: error: path template parameter '{id}' in '/a/{id}' is not declared as a path parameter [path-template-undeclared]"
             ]),
         LintCase(
             "path-param-unused", "a path parameter missing from the template",
@@ -61,7 +61,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:8:11: error: path parameter 'id' does not appear in the path template '/a' [path-param-unused]",
+                "openapi.yaml:8:11: error: path parameter 'id' does not appear in the path template '/a' [path-param-unused]"
             ]),
         LintCase(
             "response-code", "a status that is no status",
@@ -77,7 +77,7 @@ extension LintRuleTests {
                     '2xx': {description: OK}
             """#,
             [
-                "openapi.yaml:9:9: error: '2xx' is not a response status; expected a code such as 200, a range such as 2XX, or 'default' [response-code]",
+                "openapi.yaml:9:9: error: '2xx' is not a response status; expected a code such as 200, a range such as 2XX, or 'default' [response-code]"
             ]),
         LintCase(
             "response-code-not-string", "an unquoted status",
@@ -92,7 +92,7 @@ extension LintRuleTests {
                     200: {description: OK}
             """#,
             [
-                "openapi.yaml:8:9: warning: response code 200 is a number in YAML; quote it: '200' [response-code-not-string]",
+                "openapi.yaml:8:9: warning: response code 200 is a number in YAML; quote it: '200' [response-code-not-string]"
             ]),
         LintCase(
             "operation-success-response", "only error responses",
@@ -107,7 +107,7 @@ extension LintRuleTests {
                     '404': {description: Not found}
             """#,
             [
-                "openapi.yaml:7:7: warning: GET /a documents no success response; add a 2XX (or 3XX) response such as '200' or '204' [operation-success-response]",
+                "openapi.yaml:7:7: warning: GET /a documents no success response; add a 2XX (or 3XX) response such as '200' or '204' [operation-success-response]"
             ]),
         LintCase(
             "response-description", "a response without description",
@@ -122,7 +122,7 @@ extension LintRuleTests {
                     '204': {}
             """#,
             [
-                "openapi.yaml:8:16: warning: a response needs a 'description' (OpenAPI requires it); add one, even 'description: OK' [response-description]",
+                "openapi.yaml:8:16: warning: a response needs a 'description' (OpenAPI requires it); add one, even 'description: OK' [response-description]"
             ]),
         LintCase(
             "duplicate-operation-id", "two operations with one operationId",
@@ -135,7 +135,7 @@ extension LintRuleTests {
                 post: {operationId: same, responses: {'200': {description: OK}}}
             """#,
             [
-                "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5) [duplicate-operation-id]",
+                "openapi.yaml:6:25: error: duplicate operationId 'same' (first used at line 5) [duplicate-operation-id]"
             ]),
         LintCase(
             "operation-id-missing", "an operation without operationId",
@@ -148,7 +148,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:5:5: warning: operation 'GET /a' has no operationId; using 'getA' [operation-id-missing]",
+                "openapi.yaml:5:5: warning: operation 'GET /a' has no operationId; using 'getA' [operation-id-missing]"
             ]),
         LintCase(
             "operation-id-identifier", "spaces in an operationId",
@@ -162,7 +162,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:6:20: warning: operationId 'find pet by id' has characters that make a poor identifier or URL fragment; use letters, digits and '_', such as 'findPetById' [operation-id-identifier]",
+                "openapi.yaml:6:20: warning: operationId 'find pet by id' has characters that make a poor identifier or URL fragment; use letters, digits and '_', such as 'findPetById' [operation-id-identifier]"
             ]),
         LintCase(
             "request-body-on-get", "a GET with a body",
@@ -178,7 +178,7 @@ extension LintRuleTests {
                   responses: {'200': {description: OK}}
             """#,
             [
-                "openapi.yaml:7:7: warning: GET /a has a 'requestBody', which many clients, proxies and servers drop for GET; send the data as parameters or use POST [request-body-on-get]",
+                "openapi.yaml:7:7: warning: GET /a has a 'requestBody', which many clients, proxies and servers drop for GET; send the data as parameters or use POST [request-body-on-get]"
             ]),
         LintCase(
             "undeclared-security-scheme", "a requirement naming no scheme",
@@ -196,7 +196,7 @@ extension LintRuleTests {
                 Bearer: {type: http, scheme: bearer}
             """#,
             [
-                "openapi.yaml:7:19: error: security requirement names unknown scheme 'bearer'; did you mean 'Bearer'? [undeclared-security-scheme]",
+                "openapi.yaml:7:19: error: security requirement names unknown scheme 'bearer'; did you mean 'Bearer'? [undeclared-security-scheme]"
             ]),
         LintCase(
             "unused-component", "a schema nothing references",
@@ -214,7 +214,7 @@ extension LintRuleTests {
                 Unused: {$ref: '#/components/schemas/Used'}
             """#,
             [
-                "openapi.yaml:11:5: warning: component schema 'Unused' is never referenced; reference it with $ref or remove it [unused-component]",
+                "openapi.yaml:11:5: warning: component schema 'Unused' is never referenced; reference it with $ref or remove it [unused-component]"
             ]),
         LintCase(
             "undeclared-tag", "a tag missing from the top-level list",
@@ -227,7 +227,7 @@ extension LintRuleTests {
                 get: {operationId: a, tags: [tasks, task], responses: {'200': {description: OK}}}
             """#,
             [
-                "openapi.yaml:6:41: warning: tag 'task' is not declared in the top-level 'tags'; did you mean 'tasks'? [undeclared-tag]",
+                "openapi.yaml:6:41: warning: tag 'task' is not declared in the top-level 'tags'; did you mean 'tasks'? [undeclared-tag]"
             ]),
         LintCase(
             "unused-tag", "a declared tag no operation uses",
@@ -240,7 +240,7 @@ extension LintRuleTests {
                 get: {operationId: a, tags: [tasks], responses: {'200': {description: OK}}}
             """#,
             [
-                "openapi.yaml:3:30: warning: tag 'users' is declared but no operation uses it; tag an operation with it or remove it [unused-tag]",
+                "openapi.yaml:3:30: warning: tag 'users' is declared but no operation uses it; tag an operation with it or remove it [unused-tag]"
             ]),
         LintCase(
             "info-title", "info without title",
@@ -250,7 +250,7 @@ extension LintRuleTests {
             paths: {}
             """#,
             [
-                "openapi.yaml:2:1: warning: 'info' has no 'title'; add 'title: <the API's name>' [info-title]",
+                "openapi.yaml:2:1: warning: 'info' has no 'title'; add 'title: <the API's name>' [info-title]"
             ]),
         LintCase(
             "info-version", "info without version",
@@ -260,7 +260,7 @@ extension LintRuleTests {
             paths: {}
             """#,
             [
-                "openapi.yaml:2:1: warning: 'info' has no 'version'; add 'version: 1.0.0' (the API's version, quoted if it looks like a number) [info-version]",
+                "openapi.yaml:2:1: warning: 'info' has no 'version'; add 'version: 1.0.0' (the API's version, quoted if it looks like a number) [info-version]"
             ]),
         LintCase(
             "server-trailing-slash", "a server url ending in a slash",
@@ -271,7 +271,7 @@ extension LintRuleTests {
             paths: {}
             """#,
             [
-                "openapi.yaml:3:17: warning: server url 'https://api.example.com/v1/' ends with '/', so every path ('/tasks') would follow a double slash; write 'url: https://api.example.com/v1' [server-trailing-slash]",
+                "openapi.yaml:3:17: warning: server url 'https://api.example.com/v1/' ends with '/', so every path ('/tasks') would follow a double slash; write 'url: https://api.example.com/v1' [server-trailing-slash]"
             ]),
         LintCase(
             "lint-config", "a disabled rule that does not exist",
@@ -282,7 +282,7 @@ extension LintRuleTests {
             paths: {}
             """#,
             [
-                "openapi.yaml:3:32: warning: 'unused-componnet' is no lint rule; did you mean 'unused-component'? [lint-config]",
+                "openapi.yaml:3:32: warning: 'unused-componnet' is no lint rule; did you mean 'unused-component'? [lint-config]"
             ]),
     ]
 }

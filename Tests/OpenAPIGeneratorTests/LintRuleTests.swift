@@ -58,18 +58,20 @@ struct LintRuleTests {
 
     @Test func aSpecSilencesWarningRules() {
         let spec = Self.arrayWithoutItems.replacingOccurrences(of: "%@", with: "array-items, unused-tag")
-        #expect(generate(spec).diagnostics == [
-            "openapi.yaml:9:15: error: unknown type 'long'; write 'type: integer, format: int64' [unknown-type]",
-        ])
+        #expect(
+            generate(spec).diagnostics == [
+                "openapi.yaml:9:15: error: unknown type 'long'; write 'type: integer, format: int64' [unknown-type]"
+            ])
         let loud = Self.arrayWithoutItems.replacingOccurrences(of: "%@", with: "")
         #expect(findings(loud, rule: "array-items").count == 1)
     }
 
     @Test func errorRulesCannotBeDisabled() {
         let spec = Self.arrayWithoutItems.replacingOccurrences(of: "%@", with: "unknown-type")
-        #expect(findings(spec, rule: "lint-config") == [
-            "openapi.yaml:4:13: warning: 'unknown-type' reports errors that would make the generated code wrong, so it cannot be disabled; fix what it reports [lint-config]",
-        ])
+        #expect(
+            findings(spec, rule: "lint-config") == [
+                "openapi.yaml:4:13: warning: 'unknown-type' reports errors that would make the generated code wrong, so it cannot be disabled; fix what it reports [lint-config]"
+            ])
         #expect(findings(spec, rule: "unknown-type").count == 1)
     }
 

@@ -60,7 +60,8 @@ struct OperationSnippetTests {
         expectContains(code, "case status4XX(statusCode: Int)")
         expectContains(code, "associatedtype Principal: Sendable")
         expectContains(code, "func authenticateBearer(_ credential: String) async throws -> Authentication<Principal>")
-        expectContains(code, "func updateItem(_ input: Operations.UpdateItem.Input, principal: Principal) async throws -> Operations.UpdateItem.Output")
+        expectContains(
+            code, "func updateItem(_ input: Operations.UpdateItem.Input, principal: Principal) async throws -> Operations.UpdateItem.Output")
         // `{}` among the alternatives: anonymous access allowed, so the principal is optional.
         expectContains(code, "func listPublic(_ input: Operations.ListPublic.Input, principal: Principal?) async throws")
     }
@@ -70,10 +71,16 @@ struct OperationSnippetTests {
         expectContains(code, #"router.on("/items/{item_id}", method: .put) { request, context in"#)
         expectContains(code, #"Route.methodNotAllowed(on: router, path: "/items/{item_id}", allowed: ["PUT"])"#)
         expectContains(code, #"let principal = try await Security.require(request, [[.init(name: "Bearer", kind: .bearer)]])"#)
-        expectContains(code, #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]])"#)
+        expectContains(
+            code,
+            #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]])"#
+        )
         expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: ["query"], &ctx, Bool.self)"#)
         // Arrays still decode through a closure: their items have checks of their own.
-        expectContains(code, #"Check.optional(queryValues, "tags", at: ["query"], &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }"#)
+        expectContains(
+            code,
+            #"Check.optional(queryValues, "tags", at: ["query"], &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }"#
+        )
         expectContains(code, #"Route.queryParameters(request, [("dry-run", false, nil), ("tags", true, nil)])"#)
         expectContains(code, "let _body = try await Route.jsonBody(request, context, &ctx)")
         expectContains(code, "try ctx.check()")
@@ -89,7 +96,8 @@ struct OperationSnippetTests {
     }
 
     @Test func componentResponsesAreGeneratedOnce() {
-        let (code, diagnostics) = generate("""
+        let (code, diagnostics) = generate(
+            """
             openapi: 3.0.3
             info: {title: T, version: '1'}
             x-openapi-gen-lint: {disable: [operation-success-response]}
@@ -110,7 +118,8 @@ struct OperationSnippetTests {
     /// JSON and a form with different schemas: the handler gets an enum over both and the route picks the
     /// decoder by Content-Type; the form's array properties are named so a single value is still a list.
     @Test func formBodiesBesideJSON() {
-        let (code, diagnostics) = generate("""
+        let (code, diagnostics) = generate(
+            """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             paths:
@@ -156,7 +165,9 @@ struct OperationSnippetTests {
                     scopes: {type: array, items: {type: string}}
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        expectContains(code, """
+        expectContains(
+            code,
+            """
             public enum RequestBody: Sendable {
                 /// Sent as `application/json`.
                 case json(Login)
@@ -165,18 +176,27 @@ struct OperationSnippetTests {
             }
             """)
         expectContains(code, "public var body: Operations.SignIn.RequestBody")
-        expectContains(code, """
+        expectContains(
+            code,
+            """
             let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.json($0) } }, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.form($0) } }))
             """)
         // A form alone, optional: no enum, the optional variant of the reader.
         expectContains(code, "public var body: Form?")
-        expectContains(code, """
+        expectContains(
+            code,
+            """
             let _body = try await Route.optionalNegotiatedBody(request, context, &ctx, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx) }))
             """)
         // The same schema for both: one type, no enum.
-        expectContains(code, """
+        expectContains(
+            code,
+            """
             let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }, form: .init(arrayFields: [], decode: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }))
             """)
-        #expect(!code.contains("enum RequestBody: Sendable {\n            /// Sent as `application/json`.\n            case json(Login)\n            /// Sent as `application/x-www-form-urlencoded`.\n            case form(Login)"))
+        #expect(
+            !code.contains(
+                "enum RequestBody: Sendable {\n            /// Sent as `application/json`.\n            case json(Login)\n            /// Sent as `application/x-www-form-urlencoded`.\n            case form(Login)"
+            ))
     }
 }

@@ -53,7 +53,9 @@ struct ReadOnlySnippetTests {
     @Test func optionalButCheckedInATypeRequestsCarry() {
         let (code, _) = generate(Self.spec)
         // A client may leave it out of a request: optional, yet type-checked and kept when sent.
-        expectContains(code, "/// Read-only: required in responses, optional here because requests, which leave it out, also carry this type. public var id: UUID?")
+        expectContains(
+            code,
+            "/// Read-only: required in responses, optional here because requests, which leave it out, also carry this type. public var id: UUID?")
         expectContains(code, #"let _id = Check.optional(object, "id", at: loc, &ctx, UUID.self)"#)
         expectContains(code, #"self.id = try container.decodeIfPresent(UUID.self, forKey: .id)"#)
         expectContains(code, "return Self(id: _id, text: _text)")

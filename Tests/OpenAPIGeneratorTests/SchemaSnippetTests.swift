@@ -3,18 +3,20 @@ import Testing
 @Suite("Schemas: YAML in, Swift out")
 struct SchemaSnippetTests {
     @Test func objectWithWireNamesRequiredOptionalAndNullable() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Task:
-              description: A thing to do.
-              type: object
-              required: [id, created_at, note]
-              properties:
-                id: {type: integer, format: int64}
-                created_at: {type: string, format: date-time}
-                note: {type: [string, 'null']}
-                tag: {type: string}
-                description: {type: [string, 'null'], maxLength: 10}
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Task:
+                      description: A thing to do.
+                      type: object
+                      required: [id, created_at, note]
+                      properties:
+                        id: {type: integer, format: int64}
+                        created_at: {type: string, format: date-time}
+                        note: {type: [string, 'null']}
+                        tag: {type: string}
+                        description: {type: [string, 'null'], maxLength: 10}
+                    """))
         #expect(diagnostics.isEmpty)
         expectContains(code, "/// A thing to do.")
         expectContains(code, "- Remark: Generated from `#/components/schemas/Task` (openapi.yaml:7:7).")
@@ -35,27 +37,31 @@ struct SchemaSnippetTests {
     }
 
     @Test func openAPI30NullableAndExclusiveBounds() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Reading:
-              type: object
-              required: [value]
-              properties:
-                value: {type: number, nullable: true, minimum: 0, exclusiveMinimum: true, maximum: 10, multipleOf: 0.5}
-            """, version: "3.0.3"))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Reading:
+                      type: object
+                      required: [value]
+                      properties:
+                        value: {type: number, nullable: true, minimum: 0, exclusiveMinimum: true, maximum: 10, multipleOf: 0.5}
+                    """, version: "3.0.3"))
         #expect(diagnostics.isEmpty)
         expectContains(code, "public var value: Double?")
         expectContains(code, #"NumberRules(maximum: 10, exclusiveMinimum: 0, multipleOf: "0.5")"#)
     }
 
     @Test func boundsKeepTheirExactText() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Limits:
-              type: object
-              properties:
-                big: {type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807}
-                huge: {type: number, maximum: 18446744073709551616}
-                half: {type: number, multipleOf: 0.5, exclusiveMaximum: 1e3}
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Limits:
+                      type: object
+                      properties:
+                        big: {type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807}
+                        huge: {type: number, maximum: 18446744073709551616}
+                        half: {type: number, multipleOf: 0.5, exclusiveMaximum: 1e3}
+                    """))
         #expect(diagnostics.isEmpty)
         expectContains(code, "NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775807)")
         expectContains(code, #"NumberRules(maximum: "18446744073709551616")"#)
@@ -63,18 +69,20 @@ struct SchemaSnippetTests {
     }
 
     @Test func defaultsReadOnlyAndWriteOnly() {
-        let (code, _) = generate(document(schemas: """
-            Account:
-              type: object
-              required: [id, password]
-              properties:
-                id: {type: integer, readOnly: true}
-                password: {type: string, writeOnly: true, minLength: 8}
-                limit: {type: integer, default: 100}
-                mode: {$ref: '#/components/schemas/Mode'}
-                level: {type: string, enum: [low, high], default: high}
-            Mode: {type: string, enum: [fast, slow-ish], default: fast}
-            """))
+        let (code, _) = generate(
+            document(
+                schemas: """
+                    Account:
+                      type: object
+                      required: [id, password]
+                      properties:
+                        id: {type: integer, readOnly: true}
+                        password: {type: string, writeOnly: true, minLength: 8}
+                        limit: {type: integer, default: 100}
+                        mode: {$ref: '#/components/schemas/Mode'}
+                        level: {type: string, enum: [low, high], default: high}
+                    Mode: {type: string, enum: [fast, slow-ish], default: fast}
+                    """))
         // readOnly and required, in a type no request carries: required (see ReadOnlySnippetTests).
         expectContains(code, "public var id: Int")
         expectContains(code, #"Check.required(object, "id", at: loc, &ctx, Int.self)"#)
@@ -89,20 +97,25 @@ struct SchemaSnippetTests {
     }
 
     @Test func enumsArraysDictionariesAndClosedObjects() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Priority: {type: integer, enum: [1, 2, 3]}
-            Labels:
-              type: object
-              additionalProperties: {type: string}
-            Closed:
-              type: object
-              additionalProperties: false
-              properties:
-                ids: {type: array, items: {type: string, format: uuid}, minItems: 1, maxItems: 5, uniqueItems: true}
-                any: {}
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Priority: {type: integer, enum: [1, 2, 3]}
+                    Labels:
+                      type: object
+                      additionalProperties: {type: string}
+                    Closed:
+                      type: object
+                      additionalProperties: false
+                      properties:
+                        ids: {type: array, items: {type: string, format: uuid}, minItems: 1, maxItems: 5, uniqueItems: true}
+                        any: {}
+                    """))
         #expect(diagnostics.isEmpty)
-        expectContains(code, "public enum Priority: Int, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable { case value1 = 1 case value2 = 2 case value3 = 3 }")
+        expectContains(
+            code,
+            "public enum Priority: Int, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable { case value1 = 1 case value2 = 2 case value3 = 3 }"
+        )
         expectContains(code, "public typealias Labels = [String: String]")
         expectContains(code, "public var ids: [UUID]?")
         expectContains(code, "ArrayRules(minItems: 1, maxItems: 5, uniqueItems: true)")
@@ -111,38 +124,45 @@ struct SchemaSnippetTests {
     }
 
     @Test func allOfMergesMembers() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Base:
-              type: object
-              required: [id]
-              properties:
-                id: {type: integer}
-            Named:
-              allOf:
-                - $ref: '#/components/schemas/Base'
-                - type: object
-                  required: [name]
-                  properties:
-                    name: {type: string}
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Base:
+                      type: object
+                      required: [id]
+                      properties:
+                        id: {type: integer}
+                    Named:
+                      allOf:
+                        - $ref: '#/components/schemas/Base'
+                        - type: object
+                          required: [name]
+                          properties:
+                            name: {type: string}
+                    """))
         #expect(diagnostics.isEmpty)
-        expectContains(code, "public struct Named: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable { public var id: Int public var name: String")
+        expectContains(
+            code,
+            "public struct Named: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable { public var id: Int public var name: String")
     }
 
     @Test func oneOfWithDiscriminatorAndAnyOfWithout() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Cat: {type: object, required: [kind], properties: {kind: {type: string}, lives: {type: integer}}}
-            Dog: {type: object, required: [kind], properties: {kind: {type: string}}}
-            Pet:
-              oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
-              discriminator:
-                propertyName: kind
-                mapping: {cat: '#/components/schemas/Cat'}
-            IdOrName:
-              anyOf: [{type: integer}, {type: string}]
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Cat: {type: object, required: [kind], properties: {kind: {type: string}, lives: {type: integer}}}
+                    Dog: {type: object, required: [kind], properties: {kind: {type: string}}}
+                    Pet:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                      discriminator:
+                        propertyName: kind
+                        mapping: {cat: '#/components/schemas/Cat'}
+                    IdOrName:
+                      anyOf: [{type: integer}, {type: string}]
+                    """))
         #expect(diagnostics.isEmpty)
-        expectContains(code, "public indirect enum Pet: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable { case cat(Cat) case dog(Dog)")
+        expectContains(
+            code, "public indirect enum Pet: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable { case cat(Cat) case dog(Dog)")
         expectContains(code, #"Check.discriminated(json, property: "kind", tags: ["cat", "Dog"], at: loc, &ctx)"#)
         expectContains(code, "public indirect enum IdOrName")
         expectContains(code, "case case1(Int) case case2(String)")
@@ -150,17 +170,21 @@ struct SchemaSnippetTests {
     }
 
     @Test func codableDecodingFollowsTheTag() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Node: {type: object, required: [type], properties: {type: {type: string}, children: {type: array, items: {}}}}
-            Link: {type: object, required: [type, url], properties: {type: {type: string}, url: {type: string}}}
-            Entry:
-              oneOf: [{$ref: '#/components/schemas/Node'}, {$ref: '#/components/schemas/Link'}]
-              discriminator:
-                propertyName: type
-                mapping: {node: '#/components/schemas/Node', link: '#/components/schemas/Link'}
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Node: {type: object, required: [type], properties: {type: {type: string}, children: {type: array, items: {}}}}
+                    Link: {type: object, required: [type, url], properties: {type: {type: string}, url: {type: string}}}
+                    Entry:
+                      oneOf: [{$ref: '#/components/schemas/Node'}, {$ref: '#/components/schemas/Link'}]
+                      discriminator:
+                        propertyName: type
+                        mapping: {node: '#/components/schemas/Node', link: '#/components/schemas/Link'}
+                    """))
         #expect(diagnostics.isEmpty)
-        expectContains(code, """
+        expectContains(
+            code,
+            """
             public init(from decoder: any Decoder) throws {
                 let tag = try decoder.discriminatorTag("type", expected: ["node", "link"])
                 let container = try decoder.singleValueContainer()
@@ -172,13 +196,15 @@ struct SchemaSnippetTests {
     }
 
     @Test func recursiveSchemasAreBoxed() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Node:
-              type: object
-              properties:
-                parent: {$ref: '#/components/schemas/Node'}
-                children: {type: array, items: {$ref: '#/components/schemas/Node'}}
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Node:
+                      type: object
+                      properties:
+                        parent: {$ref: '#/components/schemas/Node'}
+                        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                    """))
         #expect(diagnostics.isEmpty)
         expectContains(code, "public var parent: Box<Node>?")
         // Through an array the type already has a finite size: no box.
@@ -186,18 +212,20 @@ struct SchemaSnippetTests {
     }
 
     @Test func anchorsAliasesAndMergeKeys() {
-        let (code, diagnostics) = generate(document(schemas: """
-            Base: &base
-              type: object
-              properties:
-                name: &name {type: string, minLength: 1}
-            Extended:
-              <<: *base
-              required: [name, nick]
-              properties:
-                name: *name
-                nick: *name
-            """))
+        let (code, diagnostics) = generate(
+            document(
+                schemas: """
+                    Base: &base
+                      type: object
+                      properties:
+                        name: &name {type: string, minLength: 1}
+                    Extended:
+                      <<: *base
+                      required: [name, nick]
+                      properties:
+                        name: *name
+                        nick: *name
+                    """))
         #expect(diagnostics.isEmpty)
         expectContains(code, "public struct Extended")
         expectContains(code, #"let _nick = Check.required(object, "nick", at: loc, &ctx, String.self, StringRules(minLength: 1))"#)
@@ -215,15 +243,17 @@ struct SchemaSnippetTests {
     }
 
     @Test func multiLineDescriptionsBecomeDocComments() {
-        let (code, _) = generate(document(schemas: """
-            Note:
-              type: object
-              description: |
-                First line.
-                Second line with "quotes" and */ inside.
-              properties:
-                text: {type: string}
-            """))
+        let (code, _) = generate(
+            document(
+                schemas: """
+                    Note:
+                      type: object
+                      description: |
+                        First line.
+                        Second line with "quotes" and */ inside.
+                      properties:
+                        text: {type: string}
+                    """))
         expectContains(code, "/// First line.\n/// Second line with \"quotes\" and */ inside.")
     }
 }

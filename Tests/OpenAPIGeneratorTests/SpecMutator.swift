@@ -26,11 +26,25 @@ struct SpecMutator {
         case aliases, aliasBomb, deepNesting, controlCharacters, hugeNumber, retargetRef, refCycle, wrongType, splice
     }
 
-    static let specials = [":", "-", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "#", "%", "@", "\t", ": ", "- ", "? ", "\n", "\r\n", "---\n", "<<: ", "!!str ", "`", ","]
-    static let wrongValues = ["5", "yes", "[]", "{}", "null", "~", "''", "[1, 2]", "{a: b}", "true", "-1", "1.5", "1e999999", "[[[]]]", "{type: 5}", "*nowhere"]
-    static let keywords = ["type", "required", "properties", "items", "enum", "allOf", "oneOf", "paths", "responses", "parameters", "schema", "content", "in", "name", "additionalProperties", "discriminator", "format", "default", "minimum", "maxLength", "pattern", "security", "$ref", "requestBody", "operationId", "nullable"]
-    static let refs = ["'#/components/schemas/Nope'", "'#/components/schemas/'", "'#'", "'#/'", "'#/paths'", "'other.yaml#/X'", "5", "[]", "'#/components/parameters/x'", "'#/components/schemas/%ZZ'", "'#/info/title'", "'#/0/1'"]
-    static let numbers = ["1e999999", "-1e999999", "99999999999999999999999999999", "-9223372036854775809", ".inf", ".nan", "0x7f", "1_000", "-0", "4.9e-324"]
+    static let specials = [
+        ":", "-", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "#", "%", "@", "\t", ": ", "- ", "? ", "\n", "\r\n", "---\n", "<<: ",
+        "!!str ", "`", ",",
+    ]
+    static let wrongValues = [
+        "5", "yes", "[]", "{}", "null", "~", "''", "[1, 2]", "{a: b}", "true", "-1", "1.5", "1e999999", "[[[]]]", "{type: 5}", "*nowhere",
+    ]
+    static let keywords = [
+        "type", "required", "properties", "items", "enum", "allOf", "oneOf", "paths", "responses", "parameters", "schema", "content", "in", "name",
+        "additionalProperties", "discriminator", "format", "default", "minimum", "maxLength", "pattern", "security", "$ref", "requestBody",
+        "operationId", "nullable",
+    ]
+    static let refs = [
+        "'#/components/schemas/Nope'", "'#/components/schemas/'", "'#'", "'#/'", "'#/paths'", "'other.yaml#/X'", "5", "[]",
+        "'#/components/parameters/x'", "'#/components/schemas/%ZZ'", "'#/info/title'", "'#/0/1'",
+    ]
+    static let numbers = [
+        "1e999999", "-1e999999", "99999999999999999999999999999", "-9223372036854775809", ".inf", ".nan", "0x7f", "1_000", "-0", "4.9e-324",
+    ]
     static let controls = ["\0", "\u{1}", "\u{1B}", "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{FFFE}", "\u{FFFD}"]
 
     var random: SplitMix64
@@ -61,9 +75,13 @@ struct SpecMutator {
         let keyBytes = Array(key.utf8)
         var starts: [Int] = []
         for colon in bytes.indices where bytes[colon] == UInt8(ascii: ":") {
-            let next = colon + 1, keyStart = colon - keyBytes.count
+            let next = colon + 1
+            let keyStart = colon - keyBytes.count
             guard next == bytes.count || bytes[next] == 0x20 || bytes[next] == 0x0A else { continue }
-            guard key.isEmpty || (keyStart >= 0 && bytes[keyStart..<colon].elementsEqual(keyBytes) && (keyStart == 0 || !isWordByte(bytes[keyStart - 1]))) else { continue }
+            guard
+                key.isEmpty
+                    || (keyStart >= 0 && bytes[keyStart..<colon].elementsEqual(keyBytes) && (keyStart == 0 || !isWordByte(bytes[keyStart - 1])))
+            else { continue }
             starts.append(next)
         }
         guard !starts.isEmpty else { return insert("\nx-fuzz: " + value, into: &bytes, at: bytes.count) }
@@ -120,7 +138,9 @@ struct SpecMutator {
             replaceValue(in: &bytes, with: "&\(name) {type: string}")
             for _ in 0...random.below(4) { replaceValue(in: &bytes, with: random.below(8) == 0 ? "*unknown" : "*\(name)") }
         case .aliasBomb:
-            let levels = 3 + random.below(8), width = 2 + random.below(9), schemas = random.below(2) == 0
+            let levels = 3 + random.below(8)
+            let width = 2 + random.below(9)
+            let schemas = random.below(2) == 0
             var bomb = schemas ? "x-b0: &b0 {type: object, properties: {a: {type: string}}}\n" : "x-b0: &b0 [lol, lol]\n"
             for level in 1...levels {
                 let uses = (0..<width).map { schemas ? "p\($0): *b\(level - 1)" : "*b\(level - 1)" }.joined(separator: ", ")
@@ -143,7 +163,8 @@ struct SpecMutator {
             for _ in 0...random.below(3) { insert(random.pick(Self.controls), into: &bytes) }
         case .hugeNumber:
             let keyword = random.pick(["minimum", "maximum", "minLength", "maxItems", "multipleOf", "default", "exclusiveMinimum", "enum", "const"])
-            replaceValue(in: &bytes, with: "{type: integer, \(keyword): \(random.pick(Self.numbers))}", after: random.pick(["schema", "items", "type"]))
+            replaceValue(
+                in: &bytes, with: "{type: integer, \(keyword): \(random.pick(Self.numbers))}", after: random.pick(["schema", "items", "type"]))
         case .retargetRef:
             for _ in 0...random.below(3) { replaceValue(in: &bytes, with: random.pick(Self.refs), after: "$ref") }
         case .refCycle:

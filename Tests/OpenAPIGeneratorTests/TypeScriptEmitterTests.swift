@@ -16,17 +16,19 @@ struct TypeScriptEmitterTests {
     }
 
     @Test func optionalAndNullableStayApart() {
-        let result = emit(document(schemas: """
-            Task:
-              type: object
-              required: [id, description]
-              properties:
-                id: {type: integer}
-                description: {type: [string, 'null']}
-                note: {type: [string, 'null'], maxLength: 1000}
-                title: {type: string}
-                tag: {anyOf: [{type: string}, {type: 'null'}]}
-            """))
+        let result = emit(
+            document(
+                schemas: """
+                    Task:
+                      type: object
+                      required: [id, description]
+                      properties:
+                        id: {type: integer}
+                        description: {type: [string, 'null']}
+                        note: {type: [string, 'null'], maxLength: 1000}
+                        title: {type: string}
+                        tag: {anyOf: [{type: string}, {type: 'null'}]}
+                    """))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         expectContains(result.code, "id: number; description: string | null;")
         expectContains(result.code, "/** @maxLength 1000 */ note?: string | null; title?: string; tag?: string | null;")
@@ -39,28 +41,30 @@ struct TypeScriptEmitterTests {
     }
 
     @Test func enumsArraysMapsAndCompositions() {
-        let result = emit(document(schemas: """
-            Status: {type: string, enum: [open, done]}
-            Base:
-              type: object
-              properties:
-                title: {type: string, minLength: 1, pattern: '^a*/b$'}
-            Create:
-              allOf:
-                - $ref: '#/components/schemas/Base'
-                - type: object
-                  required: [title]
-            Either:
-              oneOf:
-                - $ref: '#/components/schemas/Base'
-                - {type: integer, minimum: 0}
-            Counts:
-              type: object
-              additionalProperties: {type: integer}
-            Statuses:
-              type: array
-              items: {$ref: '#/components/schemas/Status'}
-            """))
+        let result = emit(
+            document(
+                schemas: """
+                    Status: {type: string, enum: [open, done]}
+                    Base:
+                      type: object
+                      properties:
+                        title: {type: string, minLength: 1, pattern: '^a*/b$'}
+                    Create:
+                      allOf:
+                        - $ref: '#/components/schemas/Base'
+                        - type: object
+                          required: [title]
+                    Either:
+                      oneOf:
+                        - $ref: '#/components/schemas/Base'
+                        - {type: integer, minimum: 0}
+                    Counts:
+                      type: object
+                      additionalProperties: {type: integer}
+                    Statuses:
+                      type: array
+                      items: {$ref: '#/components/schemas/Status'}
+                    """))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         expectContains(result.code, "export type Status = \"open\" | \"done\";")
         expectContains(result.code, "export type Create = Base & { title: unknown; };")
@@ -74,7 +78,8 @@ struct TypeScriptEmitterTests {
     @Test func resultIsAUnionOverDocumentedStatusesWithTypedHeaders() {
         let spec = document(
             schemas: "Task: {type: object, properties: {id: {type: integer}}}\nProblem: {type: object, properties: {detail: {type: string}}}",
-            paths: path("""
+            paths: path(
+                """
                 parameters:
                   - {name: user_id, in: path, required: true, schema: {type: integer}}
                 get:
@@ -98,14 +103,17 @@ struct TypeScriptEmitterTests {
                 """))
         let result = emit(spec)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        expectContains(result.code, """
+        expectContains(
+            result.code,
+            """
             export type ListTasksResult =
               | { /** A page. */ status: 200; body: S.Task[]; headers: { /** @integer */ "X-Total-Count": number; }; }
               | { /** Invalid. */ status: 422; body: S.Problem; headers: {}; }
               | { /** Nothing. */ status: 204; body: undefined; headers: {}; }
               | Undocumented;
             """)
-        expectContains(result.code, "export type ListTasksArgs = { path: { /** @integer */ user_id: number; }; query?: { /** @integer */ limit?: number; }; };")
+        expectContains(
+            result.code, "export type ListTasksArgs = { path: { /** @integer */ user_id: number; }; query?: { /** @integer */ limit?: number; }; };")
         expectContains(result.code, "async listTasks(args: ListTasksArgs): Promise<ListTasksResult>")
         expectContains(result.code, "path: \"/api/\" + pathSegment(args.path[\"user_id\"]) + \"/tasks\",")
         expectContains(result.code, "query: { \"limit\": args.query?.[\"limit\"] },")
@@ -114,25 +122,30 @@ struct TypeScriptEmitterTests {
     }
 
     @Test func aDefaultResponseReplacesTheCatchAll() {
-        let result = emit(document(paths: path("""
-            get:
-              operationId: list
-              parameters: [{name: user_id, in: path, required: true, schema: {type: integer}}]
-              responses:
-                '2XX': {description: Fine.}
-                default:
-                  description: Anything else.
-                  content: {application/json: {schema: {type: object}}}
-            """)))
+        let result = emit(
+            document(
+                paths: path(
+                    """
+                    get:
+                      operationId: list
+                      parameters: [{name: user_id, in: path, required: true, schema: {type: integer}}]
+                      responses:
+                        '2XX': {description: Fine.}
+                        default:
+                          description: Anything else.
+                          content: {application/json: {schema: {type: object}}}
+                    """)))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         expectContains(result.code, "status: 200 | 201 | 202")
         expectContains(result.code, "| 299; body: undefined; headers: {}; }")
-        expectContains(result.code, "| { /** Anything else. */ status: \"default\"; httpStatus: number; body: { [key: string]: unknown }; headers: {}; };")
+        expectContains(
+            result.code, "| { /** Anything else. */ status: \"default\"; httpStatus: number; body: { [key: string]: unknown }; headers: {}; };")
         #expect(!result.code.contains("| Undocumented;"))
     }
 
     @Test func bearerOnlyWhereTheSpecAsksForIt() {
-        let result = emit("""
+        let result = emit(
+            """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             paths:
@@ -145,8 +158,13 @@ struct TypeScriptEmitterTests {
                 Bearer: {type: http, scheme: bearer}
             """)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        expectContains(result.code, "async open(): Promise<OpenResult> { const answer = await this.transport.send( { method: \"GET\", path: \"/open\", bearer: false, },")
-        expectContains(result.code, "async closed(): Promise<ClosedResult> { const answer = await this.transport.send( { method: \"GET\", path: \"/closed\", bearer: true, },")
+        expectContains(
+            result.code,
+            "async open(): Promise<OpenResult> { const answer = await this.transport.send( { method: \"GET\", path: \"/open\", bearer: false, },")
+        expectContains(
+            result.code,
+            "async closed(): Promise<ClosedResult> { const answer = await this.transport.send( { method: \"GET\", path: \"/closed\", bearer: true, },"
+        )
     }
 
     static let login = """
@@ -174,18 +192,22 @@ struct TypeScriptEmitterTests {
     }
 
     @Test func formContentBesideJSONIsASecondMethod() {
-        let result = emit(Self.login(content: """
-            application/json:
-              schema: {$ref: '#/components/schemas/UserLogin'}
-            application/x-www-form-urlencoded:
-              schema:
-                type: object
-                required: [username, password]
-                properties: {username: {type: string}, password: {type: string}}
-            """))
+        let result = emit(
+            Self.login(
+                content: """
+                    application/json:
+                      schema: {$ref: '#/components/schemas/UserLogin'}
+                    application/x-www-form-urlencoded:
+                      schema:
+                        type: object
+                        required: [username, password]
+                        properties: {username: {type: string}, password: {type: string}}
+                    """))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         expectContains(result.code, "export type LoginArgs = { body: S.UserLogin; };")
-        expectContains(result.code, "export type LoginFormArgs = { /** Sent as application/x-www-form-urlencoded. */ body: { username: string; password: string; }; };")
+        expectContains(
+            result.code,
+            "export type LoginFormArgs = { /** Sent as application/x-www-form-urlencoded. */ body: { username: string; password: string; }; };")
         expectContains(result.code, "async login(args: LoginArgs): Promise<LoginResult>")
         expectContains(result.code, "bearer: false, json: args.body, },")
         expectContains(result.code, "async loginForm(args: LoginFormArgs): Promise<LoginResult>")
@@ -201,7 +223,8 @@ struct TypeScriptEmitterTests {
     }
 
     @Test func refusesWhatFetchCannotSendAtItsPlace() {
-        let result = emit("""
+        let result = emit(
+            """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             paths:
@@ -216,10 +239,11 @@ struct TypeScriptEmitterTests {
                   responses: {'200': {description: OK}}
             """)
         #expect(result.code.isEmpty)
-        #expect(result.diagnostics == [
-            "openapi.yaml:8:11: error: cookie parameter 'session' cannot be sent by fetch in a browser; the TypeScript client does not support cookie parameters",
-            "openapi.yaml:10:9: error: request body of 'upload' offers only multipart/form-data; the TypeScript client sends application/json or application/x-www-form-urlencoded",
-        ])
+        #expect(
+            result.diagnostics == [
+                "openapi.yaml:8:11: error: cookie parameter 'session' cannot be sent by fetch in a browser; the TypeScript client does not support cookie parameters",
+                "openapi.yaml:10:9: error: request body of 'upload' offers only multipart/form-data; the TypeScript client sends application/json or application/x-www-form-urlencoded",
+            ])
     }
 
     @Test func namesThatWouldClashAreRenamed() {

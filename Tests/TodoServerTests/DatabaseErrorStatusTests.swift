@@ -1,6 +1,7 @@
 import APIRuntime
 import PostgresClient
 import Testing
+
 @testable import TodoServer
 
 /// How database failures reach the wire: what may heal by itself is a 503 with `Retry-After`, anything else a 500

@@ -1,6 +1,7 @@
 import APIRuntime
 import Foundation
 import Testing
+
 @testable import TodoServer
 
 @Suite("Request ids, entity tags and log settings, in process")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TodoServer
 
 @Suite("Configuration and load shedding, in process")
@@ -36,7 +37,13 @@ struct ServerUnitTests {
         let limiter = HashLimiter(concurrency: 1, queueLimit: 1)
         let release = DispatchSemaphore(value: 0)
         let started = DispatchSemaphore(value: 0)
-        let first = Task { try await limiter.run { started.signal(); release.wait(); return 1 } }
+        let first = Task {
+            try await limiter.run {
+                started.signal()
+                release.wait()
+                return 1
+            }
+        }
         started.wait()
         let second = Task { try await limiter.run { 2 } }
         // Give the second call time to take the one waiting place.

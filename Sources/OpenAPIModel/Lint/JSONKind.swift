@@ -7,9 +7,17 @@ enum JSONKind: String {
         case .mapping: self = .object
         case .sequence: self = .array
         case .scalar(let text, .plain):
-            if node.isNull { self = .null } else if node.bool != nil { self = .boolean } else if Int64(text) != nil { self = .integer } else if Self.isNumber(text) {
+            if node.isNull {
+                self = .null
+            } else if node.bool != nil {
+                self = .boolean
+            } else if Int64(text) != nil {
+                self = .integer
+            } else if Self.isNumber(text) {
                 self = Double(text).map { $0 == $0.rounded() && abs($0) < 1e15 } == true ? .integer : .number
-            } else { self = .string }
+            } else {
+                self = .string
+            }
         case .scalar(_, .quoted): self = .string
         }
     }

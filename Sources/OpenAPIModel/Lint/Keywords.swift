@@ -23,8 +23,10 @@ enum ObjectKind: String {
         case .tag: ["name", "description", "externalDocs"]
         case .pathItem: Set(HTTPMethod.allCases.map(\.rawValue)).union(["$ref", "summary", "description", "servers", "parameters"])
         case .operation:
-            ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks",
-             "deprecated", "security", "servers"]
+            [
+                "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks",
+                "deprecated", "security", "servers",
+            ]
         case .parameter: Self.header.keywords.union(["name", "in", "allowEmptyValue", "allowReserved"])
         case .header: ["description", "required", "deprecated", "style", "explode", "schema", "example", "examples", "content"]
         case .requestBody: ["description", "content", "required"]

@@ -12,19 +12,28 @@ struct LintConfiguration {
             return
         }
         for (key, _) in setting.mapping ?? [] where key.scalar != "disable" {
-            diagnostics.report(.lintConfiguration, "'\(key.scalar ?? "")' is not a setting of '\(Self.key)'; the one setting is 'disable: [rule, ...]'", at: key.location)
+            diagnostics.report(
+                .lintConfiguration, "'\(key.scalar ?? "")' is not a setting of '\(Self.key)'; the one setting is 'disable: [rule, ...]'",
+                at: key.location)
         }
         guard let list = setting["disable"] else { return }
         for item in list.sequence ?? [list] {
             guard let name = item.scalar else { continue }
             guard let rule = LintRule.named(name) else {
                 var message = "'\(name)' is no lint rule"
-                if let near = nearestName(to: name, in: LintRule.all.map(\.name)) { message += "; did you mean '\(near)'?" } else { message += "; 'openapi-gen lint --list-rules' lists them" }
+                if let near = nearestName(to: name, in: LintRule.all.map(\.name)) {
+                    message += "; did you mean '\(near)'?"
+                } else {
+                    message += "; 'openapi-gen lint --list-rules' lists them"
+                }
                 diagnostics.report(.lintConfiguration, message, at: item.location)
                 continue
             }
             guard rule.canBeDisabled else {
-                diagnostics.report(.lintConfiguration, "'\(name)' reports errors that would make the generated code wrong, so it cannot be disabled; fix what it reports", at: item.location)
+                diagnostics.report(
+                    .lintConfiguration,
+                    "'\(name)' reports errors that would make the generated code wrong, so it cannot be disabled; fix what it reports",
+                    at: item.location)
                 continue
             }
             disabled.insert(name)

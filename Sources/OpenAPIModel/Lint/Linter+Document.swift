@@ -3,7 +3,9 @@ import Foundation
 extension Linter {
     /// The component kinds whose unused entries are reported.
     private static let componentKinds = ["schemas", "parameters", "responses", "requestBodies", "headers"]
-    private static let componentNouns = ["schemas": "schema", "parameters": "parameter", "responses": "response", "requestBodies": "request body", "headers": "header"]
+    private static let componentNouns = [
+        "schemas": "schema", "parameters": "parameter", "responses": "response", "requestBodies": "request body", "headers": "header",
+    ]
 
     func checkTags() {
         let declared = root["tags"]?.sequence ?? []
@@ -11,7 +13,11 @@ extension Linter {
         var reported: Set<String> = []
         for (name, location) in usedTags where !declaredNames.contains(name) && reported.insert(name).inserted {
             var message = "tag '\(name)' is not declared in the top-level 'tags'"
-            if let near = nearestName(to: name, in: declaredNames.sorted()) { message += "; did you mean '\(near)'?" } else { message += "; add '- name: \(name)' there" }
+            if let near = nearestName(to: name, in: declaredNames.sorted()) {
+                message += "; did you mean '\(near)'?"
+            } else {
+                message += "; add '- name: \(name)' there"
+            }
             report(.undeclaredTag, message, at: location)
         }
         let used = Set(usedTags.map(\.name))
@@ -38,7 +44,10 @@ extension Linter {
         for kind in Self.componentKinds {
             for (nameKey, _) in components[kind]?.mapping ?? [] {
                 guard let name = nameKey.scalar, !used.contains("#/components/\(kind)/\(Self.escaped(name))") else { continue }
-                report(.unusedComponent, "component \(Self.componentNouns[kind] ?? kind) '\(name)' is never referenced; reference it with $ref or remove it", at: nameKey.location)
+                report(
+                    .unusedComponent,
+                    "component \(Self.componentNouns[kind] ?? kind) '\(name)' is never referenced; reference it with $ref or remove it",
+                    at: nameKey.location)
             }
         }
     }

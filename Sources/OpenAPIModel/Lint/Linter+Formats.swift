@@ -26,6 +26,9 @@ extension Linter {
         let concrete = types.filter { $0 != "null" }
         guard !concrete.isEmpty, !concrete.contains(where: allowed.contains) else { return }
         let owner = allowed.contains("integer") ? "integer" : allowed.sorted()[0]
-        report(.formatTypeMismatch, "format '\(format)' is for \(owner == "integer" ? "integers" : owner + "s"), not \(concrete.joined(separator: " or ")); write 'type: \(owner), format: \(format)' or drop the format", at: formatNode.location)
+        report(
+            .formatTypeMismatch,
+            "format '\(format)' is for \(owner == "integer" ? "integers" : owner + "s"), not \(concrete.joined(separator: " or ")); write 'type: \(owner), format: \(format)' or drop the format",
+            at: formatNode.location)
     }
 }

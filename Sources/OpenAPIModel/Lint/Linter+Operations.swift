@@ -19,7 +19,10 @@ extension Linter {
         for parameter in operation["parameters"]?.sequence ?? [] { checkParameter(parameter) }
         if let body = operation["requestBody"] {
             if [.get, .head, .delete].contains(method), let key = Self.keyLocation("requestBody", in: operation) {
-                report(.requestBodyOnGet, "\(title) has a 'requestBody', which many clients, proxies and servers drop for \(method.rawValue.uppercased()); send the data as parameters or use POST", at: key)
+                report(
+                    .requestBodyOnGet,
+                    "\(title) has a 'requestBody', which many clients, proxies and servers drop for \(method.rawValue.uppercased()); send the data as parameters or use POST",
+                    at: key)
             }
             checkRequestBody(body)
         }
@@ -39,12 +42,19 @@ extension Linter {
     }
 
     private func checkOperationId(_ id: String, at location: SourceLocation) {
-        let allowed = id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "-" }
+        let allowed = id.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "-"
+        }
         guard !allowed || id.first?.isNumber == true else { return }
         let words = id.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
-        var suggestion = words.enumerated().map { $0.offset == 0 ? $0.element.prefix(1).lowercased() + $0.element.dropFirst() : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+        var suggestion = words.enumerated().map {
+            $0.offset == 0 ? $0.element.prefix(1).lowercased() + $0.element.dropFirst() : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
+        }.joined()
         if suggestion.first?.isNumber ?? true { suggestion = "op" + suggestion }
-        report(.operationIdIdentifier, "operationId '\(id)' has characters that make a poor identifier or URL fragment; use letters, digits and '_', such as '\(suggestion)'", at: location)
+        report(
+            .operationIdIdentifier,
+            "operationId '\(id)' has characters that make a poor identifier or URL fragment; use letters, digits and '_', such as '\(suggestion)'",
+            at: location)
     }
 
     func checkParameter(_ raw: YAMLNode) {
@@ -88,7 +98,9 @@ extension Linter {
     private func checkSchemaAndExamples(_ node: YAMLNode, owner: String, textual: Bool) {
         guard let schema = node["schema"] else { return }
         checkSchema(schema)
-        if let example = node["example"] { checkValue(example, against: schema, rule: .invalidExample, what: "the example of \(owner)", textual: textual) }
+        if let example = node["example"] {
+            checkValue(example, against: schema, rule: .invalidExample, what: "the example of \(owner)", textual: textual)
+        }
         for (nameKey, example) in node["examples"]?.mapping ?? [] {
             guard let resolved = resolve(example), let value = resolved["value"] else { continue }
             checkKeywords(resolved, .example)
@@ -103,9 +115,14 @@ extension Linter {
         guard let first = ignored.first else { return }
         let names = ignored.map { "'\($0.0)'" }.joined(separator: ", ")
         let verb = ignored.count == 1 ? "is" : "are"
-        let why = is31 ? (isSchema ? "this generator reads only annotations there" : "3.1 reads only 'summary' and 'description' there")
+        let why =
+            is31
+            ? (isSchema ? "this generator reads only annotations there" : "3.1 reads only 'summary' and 'description' there")
             : "OpenAPI 3.0 ignores every key beside '$ref'"
-        let fix = isSchema ? "write 'allOf: [{$ref: ...}, {\(ignored.map(\.0).joined(separator: ", ")): ...}]'" : "move \(ignored.count == 1 ? "it" : "them") into the referenced object"
+        let fix =
+            isSchema
+            ? "write 'allOf: [{$ref: ...}, {\(ignored.map(\.0).joined(separator: ", ")): ...}]'"
+            : "move \(ignored.count == 1 ? "it" : "them") into the referenced object"
         report(.refSiblings, "\(names) beside '$ref' \(verb) ignored (\(why)); \(fix)", at: first.1)
     }
 }

@@ -1,10 +1,14 @@
 extension Linter {
     /// Keywords whose value is one schema, and those whose value is a list or a map of schemas.
-    private static let subschema = ["items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"]
+    private static let subschema = [
+        "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+    ]
     private static let subschemaLists = ["allOf", "anyOf", "oneOf", "prefixItems"]
     private static let subschemaMaps = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
     /// What 3.1 may write beside a schema `$ref` that this generator can do without (annotations).
-    private static let refAnnotations: Set<String> = ["description", "title", "summary", "$comment", "deprecated", "readOnly", "writeOnly", "example", "examples", "default"]
+    private static let refAnnotations: Set<String> = [
+        "description", "title", "summary", "$comment", "deprecated", "readOnly", "writeOnly", "example", "examples", "default",
+    ]
 
     /// Where a schema sits: a branch of `anyOf`/`oneOf` may carry the default of the whole (`default: null` beside
     /// a `type: 'null'` branch), so its own default and examples are not held against it.
@@ -40,7 +44,10 @@ extension Linter {
             report(.arrayItems, "an array schema needs 'items' to say what it holds; add 'items: {type: string}' (or the element's schema)", at: key)
         }
         if !types.isEmpty, !types.contains("object"), let key = Self.keyLocation("properties", in: node) {
-            report(.propertiesOnNonObject, "'properties' on a schema of type '\(types.joined(separator: ", "))' never applies; write 'type: object' or drop 'properties'", at: key)
+            report(
+                .propertiesOnNonObject,
+                "'properties' on a schema of type '\(types.joined(separator: ", "))' never applies; write 'type: object' or drop 'properties'",
+                at: key)
         }
         if node["readOnly"]?.bool == true, node["writeOnly"]?.bool == true, let key = Self.keyLocation("writeOnly", in: node) {
             report(.readWriteOnly, "'readOnly' and 'writeOnly' are both true, so the value is never sent nor received; keep one", at: key)
@@ -51,8 +58,9 @@ extension Linter {
         let pairs = [("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"), ("minProperties", "maxProperties")]
         for (low, high) in pairs {
             guard let lowText = node[low]?.scalar, let highText = node[high]?.scalar,
-                  let lowValue = Double(lowText), let highValue = Double(highText), lowValue > highValue,
-                  let key = Self.keyLocation(low, in: node) else { continue }
+                let lowValue = Double(lowText), let highValue = Double(highText), lowValue > highValue,
+                let key = Self.keyLocation(low, in: node)
+            else { continue }
             report(.boundsOrder, "'\(low): \(lowText)' is greater than '\(high): \(highText)', so no value is valid; swap them", at: key)
         }
     }
@@ -65,12 +73,18 @@ extension Linter {
             let kind = JSONKind(value)
             if !types.isEmpty, !(kind == .null && nullable), !types.contains(where: { kind.matches($0) }) {
                 var message = "enum value \(JSONKind.quoted(value)) is \(kind.article) \(kind.rawValue), not \(types.joined(separator: " or "))"
-                if types.contains("string"), value.isPlainScalar { message += "; quote it: '\(value.scalar ?? "")'" } else { message += "; make it one or change 'type'" }
+                if types.contains("string"), value.isPlainScalar {
+                    message += "; quote it: '\(value.scalar ?? "")'"
+                } else {
+                    message += "; make it one or change 'type'"
+                }
                 report(.enumTypeMismatch, message, at: value.location)
             }
             let key = JSONKey(value)
             if let first = seen[key] {
-                report(.enumDuplicate, "enum value \(JSONKind.quoted(value)) is listed twice (first at line \(first.line)); drop one", at: value.location)
+                report(
+                    .enumDuplicate, "enum value \(JSONKind.quoted(value)) is listed twice (first at line \(first.line)); drop one", at: value.location
+                )
             } else {
                 seen[key] = value.location
             }

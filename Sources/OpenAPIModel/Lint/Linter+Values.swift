@@ -56,13 +56,18 @@ extension Linter {
     private func stringMismatch(_ text: String, _ schema: YAMLNode, _ fail: (String) -> Mismatch) -> Mismatch? {
         let length = text.unicodeScalars.count
         if let min = schema["minLength"]?.scalar.flatMap({ Int($0) }), length < min { return fail("'\(text)' is shorter than minLength \(min)") }
-        if let max = schema["maxLength"]?.scalar.flatMap({ Int($0) }), length > max { return fail("'\(text.count > 40 ? text.prefix(37) + "..." : Substring(text))' is \(length) characters long, more than maxLength \(max)") }
+        if let max = schema["maxLength"]?.scalar.flatMap({ Int($0) }), length > max {
+            return fail("'\(text.count > 40 ? text.prefix(37) + "..." : Substring(text))' is \(length) characters long, more than maxLength \(max)")
+        }
         if let pattern = schema["pattern"]?.scalar, let regex = try? NSRegularExpression(pattern: pattern),
-           regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
+        {
             return fail("'\(text)' does not match the pattern \(pattern)")
         }
         let format = schema["format"]?.scalar ?? ""
-        if let shape = Self.formatShapes[format], (try? NSRegularExpression(pattern: shape))?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+        if let shape = Self.formatShapes[format],
+            (try? NSRegularExpression(pattern: shape))?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
+        {
             return fail("'\(text)' is not a valid \(format)")
         }
         return nil
@@ -78,18 +83,29 @@ extension Linter {
 
     private func numberMismatch(_ number: Double, _ schema: YAMLNode, _ fail: (String) -> Mismatch) -> Mismatch? {
         func bound(_ key: String) -> Double? { schema[key]?.bool == nil ? schema[key]?.scalar.flatMap(Double.init) : nil }
-        let exclusiveMin = schema["exclusiveMinimum"]?.bool == true, exclusiveMax = schema["exclusiveMaximum"]?.bool == true
-        if let min = bound("minimum"), exclusiveMin ? number <= min : number < min { return fail("\(number.clean) is below the minimum \(min.clean)") }
-        if let max = bound("maximum"), exclusiveMax ? number >= max : number > max { return fail("\(number.clean) is above the maximum \(max.clean)") }
+        let exclusiveMin = schema["exclusiveMinimum"]?.bool == true
+        let exclusiveMax = schema["exclusiveMaximum"]?.bool == true
+        if let min = bound("minimum"), exclusiveMin ? number <= min : number < min {
+            return fail("\(number.clean) is below the minimum \(min.clean)")
+        }
+        if let max = bound("maximum"), exclusiveMax ? number >= max : number > max {
+            return fail("\(number.clean) is above the maximum \(max.clean)")
+        }
         if let min = bound("exclusiveMinimum"), number <= min { return fail("\(number.clean) is not above the exclusiveMinimum \(min.clean)") }
         if let max = bound("exclusiveMaximum"), number >= max { return fail("\(number.clean) is not below the exclusiveMaximum \(max.clean)") }
         return nil
     }
 
-    private func arrayMismatch(_ value: YAMLNode, _ schema: YAMLNode, path: String, depth: Int, textual: Bool, _ fail: (String) -> Mismatch) -> Mismatch? {
+    private func arrayMismatch(_ value: YAMLNode, _ schema: YAMLNode, path: String, depth: Int, textual: Bool, _ fail: (String) -> Mismatch)
+        -> Mismatch?
+    {
         let items = value.sequence ?? []
-        if let min = schema["minItems"]?.scalar.flatMap({ Int($0) }), items.count < min { return fail("the array has \(items.count) items, fewer than minItems \(min)") }
-        if let max = schema["maxItems"]?.scalar.flatMap({ Int($0) }), items.count > max { return fail("the array has \(items.count) items, more than maxItems \(max)") }
+        if let min = schema["minItems"]?.scalar.flatMap({ Int($0) }), items.count < min {
+            return fail("the array has \(items.count) items, fewer than minItems \(min)")
+        }
+        if let max = schema["maxItems"]?.scalar.flatMap({ Int($0) }), items.count > max {
+            return fail("the array has \(items.count) items, more than maxItems \(max)")
+        }
         guard let itemSchema = schema["items"] else { return nil }
         for (index, item) in items.enumerated() {
             if let found = mismatch(item, itemSchema, path: "\(path)[\(index)]", depth: depth + 1, textual: textual) { return found }
@@ -97,7 +113,9 @@ extension Linter {
         return nil
     }
 
-    private func objectMismatch(_ value: YAMLNode, _ schema: YAMLNode, path: String, depth: Int, textual: Bool, _ fail: (String) -> Mismatch) -> Mismatch? {
+    private func objectMismatch(_ value: YAMLNode, _ schema: YAMLNode, path: String, depth: Int, textual: Bool, _ fail: (String) -> Mismatch)
+        -> Mismatch?
+    {
         let properties = schema["properties"]
         for nameNode in schema["required"]?.sequence ?? [] {
             guard let name = nameNode.scalar, value[name] == nil else { continue }
@@ -121,7 +139,7 @@ extension Linter {
     }
 }
 
-private extension Double {
+extension Double {
     /// `3` rather than `3.0` in messages.
-    var clean: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
+    fileprivate var clean: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
 }

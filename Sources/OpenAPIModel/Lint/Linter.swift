@@ -42,13 +42,18 @@ final class Linter {
         checkKeywords(info, .info)
         let at = root.mapping?.first { $0.key.scalar == "info" }?.key.location ?? info.location
         if info["title"]?.scalar?.isEmpty ?? true { report(.infoTitle, "'info' has no 'title'; add 'title: <the API's name>'", at: at) }
-        if info["version"]?.scalar?.isEmpty ?? true { report(.infoVersion, "'info' has no 'version'; add 'version: 1.0.0' (the API's version, quoted if it looks like a number)", at: at) }
+        if info["version"]?.scalar?.isEmpty ?? true {
+            report(.infoVersion, "'info' has no 'version'; add 'version: 1.0.0' (the API's version, quoted if it looks like a number)", at: at)
+        }
     }
 
     private func checkServer(_ server: YAMLNode) {
         checkKeywords(server, .server)
         guard let urlNode = server["url"], let url = urlNode.scalar, url.count > 1, url.hasSuffix("/") else { return }
-        report(.serverTrailingSlash, "server url '\(url)' ends with '/', so every path ('/tasks') would follow a double slash; write 'url: \(url.dropLast())'", at: urlNode.location)
+        report(
+            .serverTrailingSlash,
+            "server url '\(url)' ends with '/', so every path ('/tasks') would follow a double slash; write 'url: \(url.dropLast())'",
+            at: urlNode.location)
     }
 
     private func checkComponents() {
