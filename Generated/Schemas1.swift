@@ -4,25 +4,11 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/HealthResponse` (openapi.yaml:437:7).
-public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct HealthResponse: Hashable, Sendable, JSONValueCodable {
     public var status: HealthResponse.Status
 
     public init(status: HealthResponse.Status) {
         self.status = status
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decode(HealthResponse.Status.self, forKey: .status)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.status, forKey: .status)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -55,7 +41,7 @@ public struct HealthResponse: Codable, Hashable, Sendable, JSONValueDecodable, J
 /// The OAuth2 password flow's form, as FastAPI's `OAuth2PasswordRequestForm` reads it.
 ///
 /// - Remark: Generated from `#/components/schemas/LoginForm` (openapi.yaml:481:7).
-public struct LoginForm: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct LoginForm: Hashable, Sendable, JSONValueCodable {
     public var username: String
     /// Write-only: accepted in requests, never encoded into a response.
     public var password: String
@@ -72,33 +58,6 @@ public struct LoginForm: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
         self.scope = scope
         self.clientId = clientId
         self.clientSecret = clientSecret
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-        case password
-        case grantType = "grant_type"
-        case scope
-        case clientId = "client_id"
-        case clientSecret = "client_secret"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.username = try container.decode(String.self, forKey: .username)
-        self.password = try container.decode(String.self, forKey: .password)
-        self.grantType = try container.decodeIfPresent(LoginForm.GrantType.self, forKey: .grantType)
-        self.scope = try container.decodeIfPresent(String.self, forKey: .scope) ?? ""
-        self.clientId = try container.decodeIfPresent(String.self, forKey: .clientId)
-        self.clientSecret = try container.decodeIfPresent(String.self, forKey: .clientSecret)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.username, forKey: .username)
-        try container.encodeIfPresent(self.grantType, forKey: .grantType)
-        try container.encode(self.scope, forKey: .scope)
-        try container.encodeIfPresent(self.clientId, forKey: .clientId)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -142,7 +101,7 @@ public struct LoginForm: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
 }
 
 /// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:514:7).
-public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct Token: Hashable, Sendable, JSONValueCodable {
     public var accessToken: String
     public var tokenType: Token.TokenType
     /// Seconds until the token expires.
@@ -152,26 +111,6 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
         self.accessToken = accessToken
         self.tokenType = tokenType
         self.expiresIn = expiresIn
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessToken = try container.decode(String.self, forKey: .accessToken)
-        self.tokenType = try container.decode(Token.TokenType.self, forKey: .tokenType)
-        self.expiresIn = try container.decode(Int.self, forKey: .expiresIn)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.accessToken, forKey: .accessToken)
-        try container.encode(self.tokenType, forKey: .tokenType)
-        try container.encode(self.expiresIn, forKey: .expiresIn)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -208,7 +147,7 @@ public struct Token: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueE
 }
 
 /// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
-public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
     public var id: Int
     public var title: String
     public var description: String?
@@ -223,35 +162,6 @@ public struct TaskResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
         self.completed = completed
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case description
-        case completed
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int.self, forKey: .id)
-        self.title = try container.decode(String.self, forKey: .title)
-        self.description = try container.decode(String?.self, forKey: .description)
-        self.completed = try container.decode(Bool.self, forKey: .completed)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-        self.updatedAt = try container.decode(Date.self, forKey: .updatedAt)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.title, forKey: .title)
-        try container.encode(self.description, forKey: .description)
-        try container.encode(self.completed, forKey: .completed)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.updatedAt, forKey: .updatedAt)
     }
 
     /// The members in spec order; write-only members are never written.

@@ -4,25 +4,11 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/ReadyResponse` (openapi.yaml:443:7).
-public struct ReadyResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct ReadyResponse: Hashable, Sendable, JSONValueCodable {
     public var status: ReadyResponse.Status
 
     public init(status: ReadyResponse.Status) {
         self.status = status
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decode(ReadyResponse.Status.self, forKey: .status)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.status, forKey: .status)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -60,30 +46,13 @@ public typealias OpenAPIDocument = [String: JSONValue]
 /// The limits a task's members share in every request.
 ///
 /// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:524:7).
-public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct TaskFields: Hashable, Sendable, JSONValueCodable {
     public var title: String?
     public var description: Field<String>
 
     public init(title: String? = nil, description: Field<String> = .absent) {
         self.title = title
         self.description = description
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.description = try container.decodeField(String.self, forKey: .description)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeField(self.description, forKey: .description)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -112,25 +81,11 @@ public struct TaskFields: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 }
 
 /// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:556:7).
-public struct ErrorResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct ErrorResponse: Hashable, Sendable, JSONValueCodable {
     public var detail: String
 
     public init(detail: String) {
         self.detail = detail
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case detail
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decode(String.self, forKey: .detail)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.detail, forKey: .detail)
     }
 
     /// The members in spec order; write-only members are never written.

@@ -4,7 +4,7 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:449:7).
-public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct UserCreate: Hashable, Sendable, JSONValueCodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
     public var password: String
@@ -14,25 +14,6 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         self.email = email
         self.password = password
         self.name = name
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case email
-        case password
-        case name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decode(String.self, forKey: .email)
-        self.password = try container.decode(String.self, forKey: .password)
-        self.name = try container.decodeField(String.self, forKey: .name)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.email, forKey: .email)
-        try container.encodeField(self.name, forKey: .name)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -64,7 +45,7 @@ public struct UserCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 }
 
 /// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:498:7).
-public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct PasswordChange: Hashable, Sendable, JSONValueCodable {
     /// Write-only: accepted in requests, never encoded into a response.
     public var currentPassword: String
     /// Write-only: accepted in requests, never encoded into a response.
@@ -73,21 +54,6 @@ public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, J
     public init(currentPassword: String, newPassword: String) {
         self.currentPassword = currentPassword
         self.newPassword = newPassword
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case currentPassword = "current_password"
-        case newPassword = "new_password"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.currentPassword = try container.decode(String.self, forKey: .currentPassword)
-        self.newPassword = try container.decode(String.self, forKey: .newPassword)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        _ = encoder.container(keyedBy: CodingKeys.self)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -113,30 +79,13 @@ public struct PasswordChange: Codable, Hashable, Sendable, JSONValueDecodable, J
 }
 
 /// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
-public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct TaskCreate: Hashable, Sendable, JSONValueCodable {
     public var title: String
     public var description: Field<String>
 
     public init(title: String, description: Field<String> = .absent) {
         self.title = title
         self.description = description
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decode(String.self, forKey: .title)
-        self.description = try container.decodeField(String.self, forKey: .description)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.title, forKey: .title)
-        try container.encodeField(self.description, forKey: .description)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -165,7 +114,7 @@ public struct TaskCreate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 }
 
 /// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:562:7).
-public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct ValidationError: Hashable, Sendable, JSONValueCodable {
     public var loc: [ValidationError.LocItem]
     public var msg: String
     public var type: String
@@ -178,32 +127,6 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
         self.type = type
         self.input = input
         self.ctx = ctx
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case loc
-        case msg
-        case type
-        case input
-        case ctx
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loc = try container.decode([ValidationError.LocItem].self, forKey: .loc)
-        self.msg = try container.decode(String.self, forKey: .msg)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.input = try container.decodeIfPresent(JSONValue.self, forKey: .input)
-        self.ctx = try container.decodeIfPresent([String: JSONValue].self, forKey: .ctx)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.loc, forKey: .loc)
-        try container.encode(self.msg, forKey: .msg)
-        try container.encode(self.type, forKey: .type)
-        try container.encodeIfPresent(self.input, forKey: .input)
-        try container.encodeIfPresent(self.ctx, forKey: .ctx)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -240,24 +163,9 @@ public struct ValidationError: Codable, Hashable, Sendable, JSONValueDecodable, 
     }
 
     /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:568:13).
-    public indirect enum LocItem: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+    public indirect enum LocItem: Hashable, Sendable, JSONValueCodable {
         case case1(String)
         case case2(Int)
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) { self = .case1(value); return }
-            if let value = try? container.decode(Int.self) { self = .case2(value); return }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no alternative of LocItem matches")
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .case1(let value): try container.encode(value)
-            case .case2(let value): try container.encode(value)
-            }
-        }
 
         public var jsonValue: JSONValue {
             switch self {

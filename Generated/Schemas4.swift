@@ -4,7 +4,7 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:469:7).
-public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct UserLogin: Hashable, Sendable, JSONValueCodable {
     public var email: String
     /// Write-only: accepted in requests, never encoded into a response.
     public var password: String
@@ -12,22 +12,6 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
     public init(email: String, password: String) {
         self.email = email
         self.password = password
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case email
-        case password
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decode(String.self, forKey: .email)
-        self.password = try container.decode(String.self, forKey: .password)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.email, forKey: .email)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -56,7 +40,7 @@ public struct UserLogin: Codable, Hashable, Sendable, JSONValueDecodable, JSONVa
 }
 
 /// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:505:7).
-public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct UserResponse: Hashable, Sendable, JSONValueCodable {
     public var id: Int
     public var email: String
     public var name: String?
@@ -67,29 +51,6 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
         self.email = email
         self.name = name
         self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case name
-        case createdAt = "created_at"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int.self, forKey: .id)
-        self.email = try container.decode(String.self, forKey: .email)
-        self.name = try container.decode(String?.self, forKey: .name)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.email, forKey: .email)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.createdAt, forKey: .createdAt)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -126,7 +87,7 @@ public struct UserResponse: Codable, Hashable, Sendable, JSONValueDecodable, JSO
 /// Only the members present change; `description` sent as null is cleared.
 ///
 /// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:537:7).
-public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct TaskUpdate: Hashable, Sendable, JSONValueCodable {
     public var title: String?
     public var description: Field<String>
     public var completed: Bool?
@@ -135,26 +96,6 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
         self.title = title
         self.description = description
         self.completed = completed
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case description
-        case completed
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.description = try container.decodeField(String.self, forKey: .description)
-        self.completed = try container.decodeIfPresent(Bool.self, forKey: .completed)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeField(self.description, forKey: .description)
-        try container.encodeIfPresent(self.completed, forKey: .completed)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -186,25 +127,11 @@ public struct TaskUpdate: Codable, Hashable, Sendable, JSONValueDecodable, JSONV
 }
 
 /// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:577:7).
-public struct HTTPValidationError: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct HTTPValidationError: Hashable, Sendable, JSONValueCodable {
     public var detail: [ValidationError]?
 
     public init(detail: [ValidationError]? = nil) {
         self.detail = detail
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case detail
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.detail, forKey: .detail)
     }
 
     /// The members in spec order; write-only members are never written.

@@ -2,6 +2,7 @@
 # Compiles the generator's output for OpenAPI documents against the already-built APIRuntime, the way the
 # TodoAPI target compiles it, and prints the debug compile time of each. Usage:
 #   scripts/compile-generated.sh SPEC...        (needs a prior `swift build`; generates into a temp dir)
+#   scripts/compile-generated.sh DIR...         (a directory of already generated Swift: compiled as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product openapi-gen >/dev/null 2>&1
@@ -17,7 +18,12 @@ status=0
 for spec in "$@"; do
   name=$(basename "$spec" .yaml)
   out=$(mktemp -d)
-  "$GEN" generate "$spec" --output "$out/src" 2>"$out/diagnostics.txt" || { echo "$name: generation failed"; cat "$out/diagnostics.txt"; status=1; continue; }
+  if [ -d "$spec" ]; then
+    # Already generated (say, by an older openapi-gen, to compare compile times in one run).
+    cp -r "$spec" "$out/src"
+  else
+    "$GEN" generate "$spec" --output "$out/src" 2>"$out/diagnostics.txt" || { echo "$name: generation failed"; cat "$out/diagnostics.txt"; status=1; continue; }
+  fi
   mkdir -p "$out/obj"
   start=$(date +%s%N)
   if (cd "$out/obj" && /usr/bin/time -f "%M" -o "$out/mem" swiftc "${FLAGS[@]}" -module-cache-path "$out/mc" -module-name "Corpus_${name//-/_}" -c "$out"/src/*.swift >"$out/log" 2>&1); then

@@ -36,25 +36,6 @@ extension Field: Codable where Value: Codable {
     }
 }
 
-extension KeyedDecodingContainer {
-    /// A missing key is `.absent`, not an error.
-    public func decodeField<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Field<Value> {
-        guard contains(key) else { return .absent }
-        return try decodeNil(forKey: key) ? .null : .value(decode(Value.self, forKey: key))
-    }
-}
-
-extension KeyedEncodingContainer {
-    /// An absent field writes no key; a null field writes `null`.
-    public mutating func encodeField<Value: Encodable>(_ field: Field<Value>, forKey key: Key) throws {
-        switch field {
-        case .absent: break
-        case .null: try encodeNil(forKey: key)
-        case .value(let value): try encode(value, forKey: key)
-        }
-    }
-}
-
 /// Indirection for a struct member that leads back to its own type, which a struct cannot hold inline.
 public final class Box<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     public let value: Value

@@ -13,7 +13,7 @@ enum SchemaRenderer {
 
     static func renderStruct(_ s: StructDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(s.doc + [remark(s.origin)])
-        w.block("public struct \(s.name): Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable") { w in
+        w.block("public struct \(s.name): Hashable, Sendable, JSONValueCodable") { w in
             for p in s.properties {
                 var notes = p.doc
                 if p.writeOnly { notes.append("Write-only: accepted in requests, never encoded into a response.") }
@@ -37,58 +37,6 @@ enum SchemaRenderer {
                 if let extra { w.line("self.\(Naming.escaped(extra.swiftName)) = \(Naming.escaped(extra.swiftName))") }
             }
             let coded = s.properties.filter { !$0.writeOnly }
-            w.line()
-            if s.properties.isEmpty {
-                w.line("enum CodingKeys: CodingKey {}")
-            } else {
-                w.block("enum CodingKeys: String, CodingKey") { w in
-                    for p in s.properties {
-                        w.line("case \(Naming.escaped(p.swiftName))" + (p.swiftName == p.wireName ? "" : " = \(Naming.literal(p.wireName))"))
-                    }
-                }
-            }
-            w.line()
-            w.block("public init(from decoder: any Decoder) throws") { w in
-                w.line(
-                    s.properties.isEmpty
-                        ? "_ = try decoder.container(keyedBy: CodingKeys.self)" : "let container = try decoder.container(keyedBy: CodingKeys.self)")
-                for p in s.properties {
-                    let name = Naming.escaped(p.swiftName)
-                    switch p.presence {
-                    case .required:
-                        w.line("self.\(name) = try container.decode(\(p.type.spelling).self, forKey: .\(name))")
-                    case .optional:
-                        w.line("self.\(name) = try container.decodeIfPresent(\(p.type.nonNull.spelling).self, forKey: .\(name))")
-                    case .field:
-                        w.line("self.\(name) = try container.decodeField(\(p.type.nonNull.spelling).self, forKey: .\(name))")
-                    case .defaulted(let literal):
-                        w.line("self.\(name) = try container.decodeIfPresent(\(p.type.spelling).self, forKey: .\(name)) ?? \(literal)")
-                    }
-                }
-                if let extra {
-                    w.line(
-                        "self.\(Naming.escaped(extra.swiftName)) = try decoder.additionalMembers(\(extra.valueType.spelling).self, declared: Self.declaredMembers)"
-                    )
-                }
-            }
-            w.line()
-            w.block("public func encode(to encoder: any Encoder) throws") { w in
-                w.line(
-                    coded.isEmpty ? "_ = encoder.container(keyedBy: CodingKeys.self)" : "var container = encoder.container(keyedBy: CodingKeys.self)")
-                for p in coded {
-                    // Required members are always written (a nullable one as null), optional ones only when present.
-                    let function: String
-                    switch p.presence {
-                    case .optional: function = "encodeIfPresent"
-                    case .field: function = "encodeField"
-                    default: function = "encode"
-                    }
-                    w.line("try container.\(function)(self.\(Naming.escaped(p.swiftName)), forKey: .\(Naming.escaped(p.swiftName)))")
-                }
-                if let extra {
-                    w.line("try encoder.encodeAdditionalMembers(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)")
-                }
-            }
             w.line()
             w.line("/// The members in spec order; write-only members are never written.")
             w.block("public var jsonValue: JSONValue") { w in
@@ -172,29 +120,6 @@ enum SchemaRenderer {
         }
     }
 
-    /// With a discriminator the tag picks the one alternative to decode, as in the validating decoder; without
-    /// one, the first alternative that decodes.
-    static func renderUnionCodableDecoder(_ u: UnionDecl, into w: inout CodeWriter) {
-        guard let discriminator = u.discriminator else {
-            w.line("let container = try decoder.singleValueContainer()")
-            for c in u.cases {
-                w.line("if let value = try? container.decode(\(c.type.spelling).self) { self = .\(Naming.escaped(c.name))(value); return }")
-            }
-            w.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) matches\")")
-            return
-        }
-        let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
-        w.line("let tag = try decoder.discriminatorTag(\(Naming.literal(discriminator.property)), expected: [\(tags)])")
-        w.line("let container = try decoder.singleValueContainer()")
-        w.switchBlock("tag") { w in
-            for entry in discriminator.values {
-                guard let c = u.cases.first(where: { $0.name == entry.caseName }) else { continue }
-                w.line("case \(Naming.literal(entry.value)): self = .\(Naming.escaped(c.name))(try container.decode(\(c.type.spelling).self))")
-            }
-            w.line("default: throw DecodingError.dataCorruptedError(in: container, debugDescription: \"no alternative of \(u.name) has this tag\")")
-        }
-    }
-
     static func renderEnum(_ e: EnumDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(e.doc + [remark(e.origin)])
         w.block("public enum \(e.name): \(e.rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable") { w in
@@ -207,19 +132,8 @@ enum SchemaRenderer {
 
     static func renderUnion(_ u: UnionDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(u.doc + [remark(u.origin)])
-        w.block("public indirect enum \(u.name): Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable") { w in
+        w.block("public indirect enum \(u.name): Hashable, Sendable, JSONValueCodable") { w in
             for c in u.cases { w.line("case \(Naming.escaped(c.name))(\(c.type.spelling))") }
-            w.line()
-            w.block("public init(from decoder: any Decoder) throws") { w in
-                renderUnionCodableDecoder(u, into: &w)
-            }
-            w.line()
-            w.block("public func encode(to encoder: any Encoder) throws") { w in
-                w.line("var container = encoder.singleValueContainer()")
-                w.switchBlock("self") { w in
-                    for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): try container.encode(value)") }
-                }
-            }
             w.line()
             w.block("public var jsonValue: JSONValue") { w in
                 w.switchBlock("self") { w in

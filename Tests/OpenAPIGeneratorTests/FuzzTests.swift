@@ -174,7 +174,7 @@ extension FuzzTests {
             let (code, result) = generate(
                 OpenAPIGeneratorTests.document(schemas: "A:\n  type: object\n  properties:\n" + lines(1_500) { "    " + properties[$0] }))
             #expect(result.isEmpty)
-            expectContains(code, "public struct X1500: Codable")
+            expectContains(code, "public struct X1500: Hashable, Sendable, JSONValueCodable")
         }
 
         @Test func manyUnresolvedRefsAmongManyNames() {

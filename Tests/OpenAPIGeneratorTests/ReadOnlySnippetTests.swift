@@ -41,10 +41,9 @@ struct ReadOnlySnippetTests {
     @Test func requiredInATypeOnlyResponsesCarry() {
         let (code, diagnostics) = generate(Self.spec)
         #expect(diagnostics.isEmpty)
-        // A handler's `Item` does not compile without an id; both decoders read and type-check it.
+        // A handler's `Item` does not compile without an id; the decoder (Codable's too) reads and type-checks it.
         expectContains(code, "/// Read-only: written by the server; required, as no request carries this type. public var id: Int64")
         expectContains(code, "public init(id: Int64, name: String, etag: String? = nil)")
-        expectContains(code, #"self.id = try container.decode(Int64.self, forKey: .id)"#)
         expectContains(code, #"let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)"#)
         expectContains(code, #"let _etag = Check.optional(object, "etag", at: loc, &ctx, String.self)"#)
         expectContains(code, "return Self(id: _id, name: _name, etag: _etag)")
@@ -57,7 +56,6 @@ struct ReadOnlySnippetTests {
             code,
             "/// Read-only: required in responses, optional here because requests, which leave it out, also carry this type. public var id: UUID?")
         expectContains(code, #"let _id = Check.optional(object, "id", at: loc, &ctx, UUID.self)"#)
-        expectContains(code, #"self.id = try container.decodeIfPresent(UUID.self, forKey: .id)"#)
         expectContains(code, "return Self(id: _id, text: _text)")
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Only ever a response.
 ///
 /// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:41:7).
-public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct Item: Hashable, Sendable, JSONValueCodable {
     /// Read-only: written by the server; required, as no request carries this type.
     public var id: Int64
     public var name: String
@@ -18,29 +18,6 @@ public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
         self.name = name
         self.step = step
         self.big = big
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case step
-        case big
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int64.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.step = try container.decodeIfPresent(Double.self, forKey: .step)
-        self.big = try container.decodeIfPresent(Int64.self, forKey: .big)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.step, forKey: .step)
-        try container.encodeIfPresent(self.big, forKey: .big)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -77,7 +54,7 @@ public struct Item: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
 /// Declared members beside a schema for every other member (`additionalProperties`).
 ///
 /// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:69:7).
-public struct Labels: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct Labels: Hashable, Sendable, JSONValueCodable {
     public var name: String
     /// A declared member whose name the kept members' dictionary would take.
     public var additionalProperties: String?
@@ -89,25 +66,6 @@ public struct Labels: Codable, Hashable, Sendable, JSONValueDecodable, JSONValue
         self.name = name
         self.additionalProperties = additionalProperties
         self.additionalProperties2 = additionalProperties2
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case additionalProperties
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.additionalProperties = try container.decodeIfPresent(String.self, forKey: .additionalProperties)
-        self.additionalProperties2 = try decoder.additionalMembers(Int.self, declared: Self.declaredMembers)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.additionalProperties, forKey: .additionalProperties)
-        try encoder.encodeAdditionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
     }
 
     /// The members in spec order; write-only members are never written.

@@ -4,7 +4,7 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:50:7).
-public struct Node: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct Node: Hashable, Sendable, JSONValueCodable {
     public var type: String
     /// Read-only: required in responses, optional here because requests, which leave it out, also carry this type.
     public var id: Int64?
@@ -14,26 +14,6 @@ public struct Node: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
         self.type = type
         self.id = id
         self.children = children
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case type
-        case id
-        case children
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.id = try container.decodeIfPresent(Int64.self, forKey: .id)
-        self.children = try container.decodeIfPresent([String].self, forKey: .children)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.children, forKey: .children)
     }
 
     /// The members in spec order; write-only members are never written.
@@ -67,7 +47,7 @@ public struct Node: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEn
 /// `if`/`then`/`else` on an object, `not` on its members (one through an alias component).
 ///
 /// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:77:7).
-public struct Shipping: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct Shipping: Hashable, Sendable, JSONValueCodable {
     public var country: String
     public var postcode: String?
     public var user: String?
@@ -79,29 +59,6 @@ public struct Shipping: Codable, Hashable, Sendable, JSONValueDecodable, JSONVal
         self.postcode = postcode
         self.user = user
         self.quantity = quantity
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case country
-        case postcode
-        case user
-        case quantity
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.country = try container.decode(String.self, forKey: .country)
-        self.postcode = try container.decodeIfPresent(String.self, forKey: .postcode)
-        self.user = try container.decodeIfPresent(String.self, forKey: .user)
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.country, forKey: .country)
-        try container.encodeIfPresent(self.postcode, forKey: .postcode)
-        try container.encodeIfPresent(self.user, forKey: .user)
-        try container.encodeIfPresent(self.quantity, forKey: .quantity)
     }
 
     /// The members in spec order; write-only members are never written.

@@ -4,30 +4,13 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:57:7).
-public struct Link: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public struct Link: Hashable, Sendable, JSONValueCodable {
     public var type: String
     public var url: String
 
     public init(type: String, url: String) {
         self.type = type
         self.url = url
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case type
-        case url
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.url = try container.decode(String.self, forKey: .url)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.url, forKey: .url)
     }
 
     /// The members in spec order; write-only members are never written.

@@ -6,27 +6,9 @@ import Foundation
 /// A request body member too, through the array.
 ///
 /// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:63:7).
-public indirect enum Entry: Codable, Hashable, Sendable, JSONValueDecodable, JSONValueEncodable {
+public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
     case node(Node)
     case link(Link)
-
-    public init(from decoder: any Decoder) throws {
-        let tag = try decoder.discriminatorTag("type", expected: ["node", "link"])
-        let container = try decoder.singleValueContainer()
-        switch tag {
-        case "node": self = .node(try container.decode(Node.self))
-        case "link": self = .link(try container.decode(Link.self))
-        default: throw DecodingError.dataCorruptedError(in: container, debugDescription: "no alternative of Entry has this tag")
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .node(let value): try container.encode(value)
-        case .link(let value): try container.encode(value)
-        }
-    }
 
     public var jsonValue: JSONValue {
         switch self {
