@@ -11,6 +11,7 @@ discriminated union: the tag removed, changed, of another type, or the schema's 
 """
 
 import copy
+import decimal
 from decimal import Decimal
 
 from build import Builder, bounds
@@ -19,6 +20,7 @@ from raw import Raw
 PREFIX = "#/components/schemas/"
 INT64 = (-(1 << 63), (1 << 63) - 1)
 INT32 = (-(1 << 31), (1 << 31) - 1)
+decimal.getcontext().prec = 200  # "off by step*1e-20" must stay off, not round back onto the multiple
 
 FORMAT_MUTATIONS = {
     "date-time": [
@@ -153,7 +155,7 @@ def integer_mutations(reference, schema):
     out += [("beyond 64 bits", 10**20), ("far beyond 64 bits", -(10**40))]
     for text in ("1.0", "-0", "-0.0", "1e2", "1E+2", "100e-2", "1.5", "1e400", "9223372036854775807.0",
                  "9.223372036854775807e18", "9007199254740993.0", "9007199254740993e0", "-9223372036854775808.0",
-                 "12345678901234567890123e-10"):
+                 "12345678901234567890123e-10", "1e-400", "1.0000000000000000000001", "1e19"):
         out.append((f"integer spelt {text}", Raw(text)))
     return out
 
@@ -172,7 +174,7 @@ def number_mutations(reference, schema):
         out += [("multipleOf x2000000001", Raw(str(k))), ("multipleOf off by step/1000", Raw(str(k + tiny))),
                 ("multipleOf off by step*1e-20", Raw(str(k + step * Decimal("1e-20")))),
                 ("multipleOf x3, exponent spelling", Raw(f"{step * 3}e0")), ("multipleOf x1e30", Raw(str(step * Decimal("1e30"))))]
-    for text in ("-0.0", "1e308", "1e400", "-1e400", "5e-324", "1E2", "12345678901234567890123456789012345678901234567890"):
+    for text in ("-0.0", "1e308", "1e400", "-1e400", "5e-324", "1e-400", "1E2", "12345678901234567890123456789012345678901234567890"):
         out.append((f"number spelt {text}", Raw(text)))
     return out
 
