@@ -86,14 +86,19 @@ struct Disagreement: CustomStringConvertible {
     /// Our issues as "type at /pointer" (the loc without its leading "body").
     var issues: [String] {
         outcome.issues.map { issue in
-            let pointer = issue.loc.dropFirst().map { component -> String in
-                switch component {
-                case .key(let key): "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-                case .index(let index): "/\(index)"
-                }
-            }.joined()
+            let pointer = Self.pointer(issue.loc.dropFirst())
             return "\(issue.type) at \(pointer.isEmpty ? "/" : pointer)"
         }
+    }
+
+    /// A loc (after "body") as a JSON pointer; "" for the whole instance.
+    static func pointer(_ loc: ArraySlice<PathComponent>) -> String {
+        loc.map { component -> String in
+            switch component {
+            case .key(let key): "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            case .index(let index): "/\(index)"
+            }
+        }.joined()
     }
 
     var description: String {
