@@ -4,6 +4,8 @@ import Foundation
 /// One instance of the cases file, with the reference's verdict (see Tests/differential/cases.py for the fields).
 struct DifferentialCase {
     var document: String
+    /// The document's OpenAPI version.
+    var openapi: String
     var schema: String
     /// Parsed by our own parser, so numbers keep the text the reference read (`1.0`, `1e400`, 20-digit integers).
     var instance: JSONValue
@@ -26,8 +28,9 @@ struct DifferentialCase {
             guard case .object(let object) = item, case .string(let document)? = object["document"], case .string(let schema)? = object["schema"],
                   let instance = object["instance"], case .bool(let valid)? = object["valid"], case .string(let label)? = object["label"]
             else { throw Malformed(description: "case \(index) of \(path) lacks document, schema, instance, valid or label") }
+            guard case .string(let openapi)? = object["openapi"] else { throw Malformed(description: "case \(index) of \(path) lacks openapi") }
             return DifferentialCase(
-                document: document, schema: schema, instance: instance, valid: valid, label: label, errors: strings(object["errors"]),
+                document: document, openapi: openapi, schema: schema, instance: instance, valid: valid, label: label, errors: strings(object["errors"]),
                 expected: object["expected"], datetimes: strings(object["datetimes"]), doubles: strings(object["doubles"]))
         }
     }

@@ -10,6 +10,7 @@ The reference (see reference.py for the choices: validator class, direction, for
 the whole document. The output is one JSON list of objects:
 
     document   "openapi.yaml" or "behaviour.yaml"
+    openapi    the document's OpenAPI version ("3.1.0", "3.0.3")
     schema     the component schema's name
     instance   the JSON value (numbers exactly as written here: 1.0 stays 1.0, 1e400 stays 1e400)
     valid      the reference's verdict
@@ -80,8 +81,8 @@ def main():
                 except Exception as error:  # noqa: BLE001 - a reference crash is reported, not labelled
                     skipped.append(f"{document_name} {name} {label}: the reference raised {type(error).__name__}: {error}")
                     continue
-                case = {"document": document_name, "schema": name, "instance": Raw(text), "valid": not errors,
-                        "label": label, "errors": errors}
+                case = {"document": document_name, "openapi": reference.version, "schema": name, "instance": Raw(text),
+                        "valid": not errors, "label": label, "errors": errors}
                 if not errors:
                     case["expected"], pointers = expected_output(reference, name, parsed, value)
                     case.update(pointers)

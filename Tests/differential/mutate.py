@@ -115,7 +115,8 @@ def value_mutations(reference, schema, value):
 
 
 def string_mutations(schema, value):
-    out = [("NUL inside", value + "\u0000" + value), ("empty string", "")]
+    # NUL in place of the last character: the same length, so only the NUL can be wrong with it.
+    out = [("NUL for the last character", value[:-1] + "\u0000"), ("empty string", "")]
     fill = value[:1] or "a"
     for keyword, delta in (("minLength", -1), ("minLength", 0), ("maxLength", 0), ("maxLength", 1)):
         if keyword not in schema:
