@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine: installs what is missing, starts a private PostgreSQL (as the
 # postgres user when run as root), builds, checks the spec for breaking changes since the previous commit, compiles
-# the generator's output for the public corpus specs, runs every Swift test over real HTTP and SQL, checks /docs in
+# the generator's output for the public corpus specs, runs every Swift test over real HTTP and SQL, the differential test
+# of the generated validation against openapi-schema-validator (scripts/differential.sh), checks /docs in
 # headless Chromium, runs the generated clients against a live server (scripts/clients.sh: TypeScript in Node and
 # headless Chromium, openapi-python-client), the cluster's failover ledger and rolling restart (Tests/cluster/check.py),
 # then the hostile suite (scripts/hostile.sh --quick, schemathesis included).
@@ -50,6 +51,9 @@ fi
 # one shared pool of threads (two here), which would starve the timing-sensitive tests of the data path.
 swift test --skip-build --filter 'OpenAPIGeneratorTests|OpenAPIDiffTests' || status=1
 swift test --skip-build --skip 'OpenAPIGeneratorTests|OpenAPIDiffTests' || status=1
+# The generated validating decoders against a reference validator (openapi-schema-validator), on hypothesis-drawn and
+# boundary-mutated instances of every component schema (scripts/differential.sh).
+scripts/differential.sh --skip-build || status=1
 # GET /docs in headless Chromium; the screenshot goes to the scratch directory, not over docs/docs-page.png.
 scripts/docs-check.sh --screenshot "$WORK/docs-page.png" || status=1
 # The published contract from the frontend's side: Generated/typescript/ type-checked and run in Node and Chromium,

@@ -53,12 +53,16 @@ extension Check {
             return nil
         }
         var value = I(text)
-        if value == nil, case .number = json, let double = Double(text), double.isFinite {
-            if double.rounded() != double {
+        // `1.0`, `1e2`, a fraction, or out of range: read exactly, never through a `Double` (whose nearest value of
+        // `9007199254740993.0` is ...992, and of `-9223372036854775809` is `Int64.min`).
+        if value == nil, case .number = json, let exact = ExactNumber(text) {
+            switch exact.integer(I.self) {
+            case .value(let integer): value = integer
+            case .fraction:
                 ctx.add("int_from_float", "Input should be a valid integer, got a number with a fractional part", json, at: loc)
                 return nil
+            case .outOfRange: break
             }
-            value = I(exactly: double)
         }
         guard let value else {
             if ctx.parameters, case .string = json, Double(text) == nil {

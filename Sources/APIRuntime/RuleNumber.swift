@@ -51,14 +51,16 @@ struct CheckedNumber {
         if let value = integer, let bound = bound.integer { return value < bound ? -1 : value > bound ? 1 : 0 }
         // Rounding to Double is monotonic, so a strict order of the Doubles is the exact order; only a tie needs more.
         if double != bound.double { return double < bound.double ? -1 : 1 }
-        guard let value = decimal, let bound = bound.decimal else { return 0 }
-        return value < bound ? -1 : value > bound ? 1 : 0
+        guard let value = ExactNumber(text), let bound = ExactNumber(bound.text) else { return 0 }
+        return value.compare(to: bound)
     }
 
-    /// Whether the value is an integer multiple of `step` (> 0): exact for integers and for decimals of up to
-    /// 38 significant digits; beyond that, within a relative tolerance.
+    /// Whether the value is an integer multiple of `step` (> 0): exact for integers, for any value when the step has
+    /// at most 18 significant digits, and for decimals of up to 38; beyond that, within a relative tolerance.
     func isMultiple(of step: RuleNumber) -> Bool {
         if let value = integer, let step = step.integer { return value % step == 0 }
+        // Exact for any value (`1e308`, `5e-324`) when the step has at most 18 significant digits.
+        if let value = ExactNumber(text), let step = ExactNumber(step.text), let multiple = value.isMultiple(of: step) { return multiple }
         if let value = decimal, let step = step.decimal {
             var quotient = value / step
             var whole = Decimal()
