@@ -16,7 +16,10 @@ struct ExactNumber {
         var bytes = Array(text.utf8)[...]
         negative = bytes.first == UInt8(ascii: "-")
         if negative { bytes = bytes.dropFirst() }
-        var mantissa: [UInt8] = [], fractionCount = 0, seenPoint = false, exponent = 0
+        var mantissa: [UInt8] = []
+        var fractionCount = 0
+        var seenPoint = false
+        var exponent = 0
         while let byte = bytes.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
             if byte == UInt8(ascii: ".") {
@@ -66,7 +69,8 @@ struct ExactNumber {
         if digits.isEmpty { return .value(0) }
         if exponent < 0 { return .fraction }  // no trailing zeros: a negative exponent leaves a fraction
         guard digits.count + exponent <= 40 else { return .outOfRange }
-        let text = (negative ? "-" : "") + String(digits.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) })
+        let text =
+            (negative ? "-" : "") + String(digits.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) })
             + String(repeating: "0", count: exponent)
         return I(text).map { .value($0) } ?? .outOfRange
     }

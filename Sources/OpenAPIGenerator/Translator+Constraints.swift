@@ -21,10 +21,11 @@ extension Translator {
                 parts.append("conditional: .init(\(arguments.joined(separator: ", ")))")
             }
         } else {
-            for keyword in ["then", "else"] where schema.keywordLocations[keyword] != nil {
+            // Read only in a 3.1 document (a 3.0 one has been told that none of the three is a keyword there).
+            for (keyword, branch) in [("then", schema.then), ("else", schema.otherwise)] where branch != nil {
                 constraintFinding(
                     .warning, "'\(keyword)' without 'if' is ignored, as in JSON Schema; add the 'if' it depends on",
-                    at: schema.keywordLocations[keyword]!)
+                    at: schema.keywordLocations[keyword] ?? schema.location)
             }
         }
         return parts.isEmpty ? nil : "Constraint(\(parts.joined(separator: ", ")))"

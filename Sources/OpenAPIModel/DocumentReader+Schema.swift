@@ -81,6 +81,13 @@ extension DocumentReader {
                 if keyword == "allOf" { result.allOf = schemas } else if keyword == "oneOf" { result.oneOf = schemas } else { result.anyOf = schemas }
             case "discriminator": result.discriminator = discriminator(value)
             case "not": result.not = schema(value)
+            case "if" where !is31, "then" where !is31, "else" where !is31:
+                // OpenAPI 3.0's schemas predate them (JSON Schema 2019-09, which 3.1 adopted): a 3.0 validator
+                // ignores them, so enforcing them here would refuse what every other 3.0 tool accepts.
+                diagnostics.report(
+                    .unsupportedKeyword,
+                    "'\(keyword)' is not a keyword of OpenAPI 3.0 schemas and is ignored; it is checked in an OpenAPI 3.1 document",
+                    at: key.location)
             case "if": result.condition = schema(value)
             case "then": result.then = schema(value)
             case "else": result.otherwise = schema(value)

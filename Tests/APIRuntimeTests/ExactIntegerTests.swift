@@ -54,7 +54,7 @@ struct ExactIntegerTests {
     }
 
     @Test func boundTiesCompareExactly() {
-        #expect(numberIssues("9223372036854775807.5", NumberRules(maximum: 9223372036854775807)) == ["less_than_equal"])
+        #expect(numberIssues("9223372036854775807.5", NumberRules(maximum: 9_223_372_036_854_775_807)) == ["less_than_equal"])
         #expect(numberIssues("1e308", NumberRules(maximum: "1e308")).isEmpty)
         #expect(numberIssues("1.0000000000000000000000000000000000000000001e308", NumberRules(maximum: "1e308")) == ["less_than_equal"])
         #expect(numberIssues("-0.0", NumberRules(minimum: 0)).isEmpty)

@@ -26,11 +26,12 @@ struct DifferentialCase {
         guard case .array(let items) = try JSONValue.parse(text) else { throw Malformed(description: "\(path) is not a JSON array") }
         return try items.enumerated().map { index, item in
             guard case .object(let object) = item, case .string(let document)? = object["document"], case .string(let schema)? = object["schema"],
-                  let instance = object["instance"], case .bool(let valid)? = object["valid"], case .string(let label)? = object["label"]
+                let instance = object["instance"], case .bool(let valid)? = object["valid"], case .string(let label)? = object["label"]
             else { throw Malformed(description: "case \(index) of \(path) lacks document, schema, instance, valid or label") }
             guard case .string(let openapi)? = object["openapi"] else { throw Malformed(description: "case \(index) of \(path) lacks openapi") }
             return DifferentialCase(
-                document: document, openapi: openapi, schema: schema, instance: instance, valid: valid, label: label, errors: strings(object["errors"]),
+                document: document, openapi: openapi, schema: schema, instance: instance, valid: valid, label: label,
+                errors: strings(object["errors"]),
                 expected: object["expected"], datetimes: strings(object["datetimes"]), doubles: strings(object["doubles"]))
         }
     }

@@ -26,7 +26,8 @@ struct RoundTrip {
         let here = pointer.isEmpty ? "/" : pointer
         switch (expected, actual) {
         case (.object(let e), .object(let a)):
-            let expectedKeys = Set(e.members.map(\.key)), actualKeys = Set(a.members.map(\.key))
+            let expectedKeys = Set(e.members.map(\.key))
+            let actualKeys = Set(a.members.map(\.key))
             if expectedKeys != actualKeys {
                 return "members at \(here): expected \(expectedKeys.sorted()), got \(actualKeys.sorted())"
             }

@@ -38,6 +38,15 @@ enum DifferentialDecoders {
             "Node": decoder(Node.self),
             "Link": decoder(Link.self),
             "Entry": decoder(Entry.self),
+            "Labels": decoder(Labels.self),
+            "Shipping": decoder(Shipping.self),
+            // An alias component (`typealias UserName = String`): its `not` is checked where it is used, so it is
+            // decoded as `Shipping.user` is, and read back from there.
+            "UserName": { json in
+                var ctx = DecodeContext()
+                let shipping = Shipping.decode(.object(JSONObject([("country", "FR"), ("user", json)])), at: ["body"], &ctx)
+                return DecodeOutcome(decoded: shipping != nil, issues: ctx.issues, encoded: shipping?.user?.jsonValue)
+            },
         ],
     ]
 

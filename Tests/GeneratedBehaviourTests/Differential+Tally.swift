@@ -30,8 +30,9 @@ struct DifferentialTally {
         var lines = ["Differential test of the generated decoders against openapi-schema-validator:"]
         for (document, counts) in documents.sorted(by: { $0.key < $1.key }) {
             let kinds = counts.disagreements.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            lines.append("  \(document): \(counts.instances) instances (\(counts.valid) valid, \(counts.instances - counts.valid) invalid per the reference), "
-                + "\(counts.agreements) agreements, \(counts.instances - counts.agreements) disagreements\(kinds.isEmpty ? "" : " (\(kinds))")")
+            lines.append(
+                "  \(document): \(counts.instances) instances (\(counts.valid) valid, \(counts.instances - counts.valid) invalid per the reference), "
+                    + "\(counts.agreements) agreements, \(counts.instances - counts.agreements) disagreements\(kinds.isEmpty ? "" : " (\(kinds))")")
         }
         for allowance in DifferentialAllowList.entries {
             lines.append("  allowed \(allowance.kind) '\(allowance.name)': \(allowed[allowance.name, default: 0])")

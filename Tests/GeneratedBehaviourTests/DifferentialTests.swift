@@ -37,7 +37,9 @@ struct DifferentialTests {
         }
         let schemasSeen = Set(cases.map { "\($0.document) \($0.schema)" })
         let schemasInTable = Set(DifferentialDecoders.table.flatMap { document, schemas in schemas.keys.map { "\(document) \($0)" } })
-        #expect(schemasInTable.subtracting(schemasSeen).isEmpty, "schemas with a decoder but no case: \(schemasInTable.subtracting(schemasSeen).sorted())")
+        #expect(
+            schemasInTable.subtracting(schemasSeen).isEmpty, "schemas with a decoder but no case: \(schemasInTable.subtracting(schemasSeen).sorted())"
+        )
     }
 
     /// Whether `outcome` disagrees with the reference's verdict on `differentialCase`, and how.

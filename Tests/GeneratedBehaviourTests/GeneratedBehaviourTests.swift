@@ -106,19 +106,22 @@ struct GeneratedBehaviourTests {
         #expect(try JSONDecoder().decode(Labels.self, from: encoder.encode(expected)) == expected)
     }
 
-    /// `if`/`then`/`else` on an object and `not` on members, one of them through an alias component.
+    /// `not` on an object and on members, one of them through an alias component. (`if`/`then`/`else` are not
+    /// OpenAPI 3.0 keywords, which this fixture is: their generation is a snippet test, their semantics
+    /// `SubschemaTests`.)
     @Test(arguments: [
         (#"{"country": "US", "postcode": "12345"}"#, [String]()),
-        (#"{"country": "US"}"#, [#"then_failed @"#]),
-        (#"{"country": "US", "postcode": "1234x"}"#, [#"then_failed @"#]),
-        (#"{"country": "FR"}"#, []),
-        (#"{"country": "FR", "postcode": "75001"}"#, [#"else_failed @"#]),
+        (#"{"country": "US", "pickup": true}"#, []),
+        (#"{"country": "US", "postcode": "12345", "pickup": false}"#, [#"not_allowed @"#]),
         (#"{"country": "FR", "user": "root"}"#, [#"not_allowed @key("user")"#]),
         (#"{"country": "FR", "user": "rooted", "quantity": 12}"#, []),
         (#"{"country": "FR", "quantity": 26}"#, [#"not_allowed @key("quantity")"#]),
-        (#"{"country": "US", "quantity": 13, "user": 5}"#, [#"then_failed @"#, #"string_type @key("user")"#, #"not_allowed @key("quantity")"#]),
+        (
+            #"{"country": "US", "postcode": "1", "pickup": true, "quantity": 13, "user": 5}"#,
+            [#"not_allowed @"#, #"string_type @key("user")"#, #"not_allowed @key("quantity")"#]
+        ),
     ])
-    func notAndIfThenElseAreChecked(json: String, issues: [String]) throws {
+    func notIsChecked(json: String, issues: [String]) throws {
         let result = try validate(Shipping.self, json)
         #expect(result.issues == issues)
         #expect((result.value != nil) == issues.isEmpty)

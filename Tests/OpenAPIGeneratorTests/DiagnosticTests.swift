@@ -78,6 +78,26 @@ struct DiagnosticTests {
             ], "\(result)")
     }
 
+    /// `if`/`then`/`else` came with JSON Schema 2019-09: checked in a 3.1 document, named and ignored in a 3.0 one.
+    @Test func conditionalsAreCheckedIn31AndIgnoredIn30() {
+        let schemas =
+            "A:\n  type: object\n  properties:\n    country: {type: string}\n  if: {properties: {country: {const: US}}}\n  then: {required: [postcode]}"
+        let in31 = generate(document(schemas: schemas))
+        #expect(in31.diagnostics.isEmpty, "\(in31.diagnostics)")
+        expectContains(
+            in31.code,
+            #"static let constraint = Constraint(conditional: .init(if: Subschema(properties: [("country", Subschema(enumValues: [.string("US")]))]), then: Subschema(required: ["postcode"])))"#
+        )
+        expectContains(in31.code, "let satisfied = Self.constraint.check(json, at: loc, &ctx)")
+        let in30 = generate(document(schemas: schemas, version: "3.0.3"))
+        #expect(
+            in30.diagnostics == [
+                "openapi.yaml:10:7: warning: 'if' is not a keyword of OpenAPI 3.0 schemas and is ignored; it is checked in an OpenAPI 3.1 document [unsupported-keyword]",
+                "openapi.yaml:11:7: warning: 'then' is not a keyword of OpenAPI 3.0 schemas and is ignored; it is checked in an OpenAPI 3.1 document [unsupported-keyword]",
+            ], "\(in30.diagnostics)")
+        #expect(!in30.code.contains("Constraint("))
+    }
+
     @Test func unsupportedFeaturesAreNamed() {
         let result = diagnostics(document(schemas: "A:\n  type: object\n  minProperties: 1\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
         #expect(

@@ -2,8 +2,8 @@
 
 Starting from the instance, in every object that decodes to a generated struct (an object schema with properties,
 allOf members merged):
-  - members the schema does not declare are dropped (a struct keeps declared members only; where
-    additionalProperties is false they made the instance invalid anyway);
+  - members the schema does not declare are dropped, unless additionalProperties is a schema (then the struct
+    keeps them in a dictionary, each as that schema decodes it; where it is false they made the instance invalid);
   - writeOnly members are dropped (generated `jsonValue` never writes them: they are secrets, never echoed);
   - an absent optional member whose schema (or the component it $refs) has a non-null `default` is added with it.
 Free-form objects (no properties: `[String: JSONValue]`) and `{}` schemas (`JSONValue`) come back whole.
@@ -59,7 +59,12 @@ class _Walker:
         out = {}
         for key, item in value.items():
             member = properties.get(key)
-            if member is None or self.reference.resolve(member)[0].get("writeOnly") is True:
+            if member is None:
+                # Kept beside the declared members when additionalProperties is a schema (a [String: T] member).
+                if isinstance(additional, dict):
+                    out[key] = self.walk(additional, item, parsed[key], _join(pointer, key))
+                continue
+            if self.reference.resolve(member)[0].get("writeOnly") is True:
                 continue
             out[key] = self.walk(member, item, parsed[key], _join(pointer, key))
         for key, member in properties.items():

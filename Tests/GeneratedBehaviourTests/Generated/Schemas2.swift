@@ -44,19 +44,21 @@ public struct Node: Hashable, Sendable, JSONValueCodable {
     }
 }
 
-/// `if`/`then`/`else` on an object, `not` on its members (one through an alias component).
+/// `not` on an object (postcode and pickup exclude each other) and on its members (one through an alias component).
 ///
 /// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:77:7).
 public struct Shipping: Hashable, Sendable, JSONValueCodable {
     public var country: String
     public var postcode: String?
+    public var pickup: Bool?
     public var user: String?
     public var quantity: Int?
-    static let constraint = Constraint(conditional: .init(if: Subschema(required: ["country"], properties: [("country", Subschema(enumValues: [.string("US")]))]), then: Subschema(required: ["postcode"], properties: [("postcode", Subschema(string: StringRules(pattern: "^[0-9]{5}$")))]), else: Subschema(not: Subschema(required: ["postcode"]))))
+    static let constraint = Constraint(not: Subschema(required: ["postcode", "pickup"]))
 
-    public init(country: String, postcode: String? = nil, user: String? = nil, quantity: Int? = nil) {
+    public init(country: String, postcode: String? = nil, pickup: Bool? = nil, user: String? = nil, quantity: Int? = nil) {
         self.country = country
         self.postcode = postcode
+        self.pickup = pickup
         self.user = user
         self.quantity = quantity
     }
@@ -66,6 +68,7 @@ public struct Shipping: Hashable, Sendable, JSONValueCodable {
         var object = JSONObject()
         object.append("country", self.country.jsonValue)
         object.append("postcode", ifPresent: self.postcode)
+        object.append("pickup", ifPresent: self.pickup)
         object.append("user", ifPresent: self.user)
         object.append("quantity", ifPresent: self.quantity)
         return .object(object)
@@ -76,6 +79,7 @@ public struct Shipping: Hashable, Sendable, JSONValueCodable {
         out.beginObject()
         out.member("country", self.country)
         out.member("postcode", ifPresent: self.postcode)
+        out.member("pickup", ifPresent: self.pickup)
         out.member("user", ifPresent: self.user)
         out.member("quantity", ifPresent: self.quantity)
         out.endObject()
@@ -86,9 +90,10 @@ public struct Shipping: Hashable, Sendable, JSONValueCodable {
         let satisfied = Self.constraint.check(json, at: loc, &ctx)
         let _country = Check.required(object, "country", at: loc, &ctx, String.self)
         let _postcode = Check.optional(object, "postcode", at: loc, &ctx, String.self)
+        let _pickup = Check.optional(object, "pickup", at: loc, &ctx, Bool.self)
         let _user = Check.optional(object, "user", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(enumValues: [.string("admin"), .string("root")]))) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
         let _quantity = Check.optional(object, "quantity", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(number: NumberRules(multipleOf: 13)))) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
-        guard satisfied, let _country, let _postcode, let _user, let _quantity else { return nil }
-        return Self(country: _country, postcode: _postcode, user: _user, quantity: _quantity)
+        guard satisfied, let _country, let _postcode, let _pickup, let _user, let _quantity else { return nil }
+        return Self(country: _country, postcode: _postcode, pickup: _pickup, user: _user, quantity: _quantity)
     }
 }

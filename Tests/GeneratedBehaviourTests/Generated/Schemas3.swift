@@ -38,5 +38,5 @@ public struct Link: Hashable, Sendable, JSONValueCodable {
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:91:7).
+/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:90:7).
 public typealias UserName = String
