@@ -155,6 +155,15 @@ extension APIHandler {
         Route.methodNotAllowed(on: router, path: "/api/{user_id}/tasks/{task_id}/complete", allowed: ["PATCH"])
     }
 
+    /// The hook of a security scheme, by its name: one function every route passes to `Security`, rather than
+    /// a closure of its own in each.
+    func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal> {
+        switch scheme {
+        case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
+        default: return .rejected
+        }
+    }
+
     func _health<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         let ctx = DecodeContext(parameters: true)
         try ctx.check()
@@ -208,12 +217,7 @@ extension APIHandler {
     }
 
     func _logout<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         let ctx = DecodeContext(parameters: true)
         try ctx.check()
         let input = Operations.Logout.Input()
@@ -221,12 +225,7 @@ extension APIHandler {
     }
 
     func _changePassword<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PasswordChange.decode(v, at: loc, &ctx) }
         try ctx.check()
@@ -236,12 +235,7 @@ extension APIHandler {
     }
 
     func _me<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         let ctx = DecodeContext(parameters: true)
         try ctx.check()
         let input = Operations.Me.Input()
@@ -249,12 +243,7 @@ extension APIHandler {
     }
 
     func _listTasks<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
@@ -269,12 +258,7 @@ extension APIHandler {
     }
 
     func _createTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
@@ -288,12 +272,7 @@ extension APIHandler {
     }
 
     func _getTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
@@ -305,12 +284,7 @@ extension APIHandler {
     }
 
     func _updateTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
@@ -323,12 +297,7 @@ extension APIHandler {
     }
 
     func _deleteTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
@@ -340,12 +309,7 @@ extension APIHandler {
     }
 
     func _toggleTaskCompletion<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]]) { scheme, credential in
-            switch scheme {
-            case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
-            default: return .rejected
-            }
-        }
+        let principal = try await Security.require(request, [[.init(name: "HTTPBearer", kind: .bearer)]], self._authenticate)
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))

@@ -75,6 +75,20 @@ extension OperationRenderer {
                     w.line("Route.methodNotAllowed(on: router, path: \(Naming.literal(entry.path)), allowed: [\(methods)])")
                 }
             }
+            let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
+            if !usedSchemes.isEmpty {
+                w.line()
+                w.line("/// The hook of a security scheme, by its name: one function every route passes to `Security`, rather than")
+                w.line("/// a closure of its own in each.")
+                w.block("func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal>") { w in
+                    w.switchBlock("scheme") { w in
+                        for scheme in usedSchemes {
+                            w.line("case \(Naming.literal(scheme.name)): return try await self.\(authenticatorName(scheme))(credential)")
+                        }
+                        w.line("default: return .rejected")
+                    }
+                }
+            }
             for op in operations {
                 w.line()
                 renderRoute(op, into: &w)
@@ -89,15 +103,7 @@ extension OperationRenderer {
                     "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(schemeKind($0)))" }.joined(separator: ", ") + "]"
                 }
                 let call = op.allowsAnonymous ? "Security.optional" : "Security.require"
-                w.line("let principal = try await \(call)(request, [\(alternatives.joined(separator: ", "))]) { scheme, credential in")
-                w.line("    switch scheme {")
-                let used = schemes.filter { scheme in op.security.contains { $0.contains { $0.name == scheme.name } } }
-                for scheme in used {
-                    w.line("    case \(Naming.literal(scheme.name)): return try await self.\(authenticatorName(scheme))(credential)")
-                }
-                w.line("    default: return .rejected")
-                w.line("    }")
-                w.line("}")
+                w.line("let principal = try await \(call)(request, [\(alternatives.joined(separator: ", "))], self._authenticate)")
             }
             let decodes = !op.params.isEmpty || op.body != nil
             w.line("\(decodes ? "var" : "let") ctx = DecodeContext(parameters: true)")

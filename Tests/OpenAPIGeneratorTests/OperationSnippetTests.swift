@@ -70,10 +70,15 @@ struct OperationSnippetTests {
         let (code, _) = generate(Self.spec)
         expectContains(code, #"router.on("/items/{item_id}", method: .put) { request, context in"#)
         expectContains(code, #"Route.methodNotAllowed(on: router, path: "/items/{item_id}", allowed: ["PUT"])"#)
-        expectContains(code, #"let principal = try await Security.require(request, [[.init(name: "Bearer", kind: .bearer)]])"#)
+        expectContains(code, #"let principal = try await Security.require(request, [[.init(name: "Bearer", kind: .bearer)]], self._authenticate)"#)
         expectContains(
             code,
-            #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]])"#
+            #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]], self._authenticate)"#
+        )
+        // One hook by scheme name for every route, not a closure in each.
+        expectContains(
+            code,
+            #"func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal> { switch scheme { case "Bearer": return try await self.authenticateBearer(credential)"#
         )
         expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: ["query"], &ctx, Bool.self)"#)
         // Arrays still decode through a closure: their items have checks of their own.
