@@ -132,10 +132,14 @@ extension Check {
 
 /// What a schema's `not` and `if`/`then`/`else` require of its value, each failure a 422 issue of its own.
 public struct Constraint: Sendable {
+    /// Members an object must have, for an object schema whose type is a dictionary (it declares no `properties`
+    /// that a struct would check).
+    public var required: [String]
     public var not: Subschema?
     public var conditional: Subschema.Conditional?
 
-    public init(not: Subschema? = nil, conditional: Subschema.Conditional? = nil) {
+    public init(required: [String] = [], not: Subschema? = nil, conditional: Subschema.Conditional? = nil) {
+        self.required = required
         self.not = not
         self.conditional = conditional
     }
@@ -144,6 +148,12 @@ public struct Constraint: Sendable {
     @discardableResult
     public func check(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Bool {
         var ok = true
+        if case .object(let object) = json {
+            for name in required where object[name] == nil {
+                ctx.add("missing", "Field required", json, at: loc + [.key(name)])
+                ok = false
+            }
+        }
         if let not, not.matches(json) {
             ctx.add("not_allowed", "Input should not match the schema under 'not'", json, at: loc)
             ok = false

@@ -6,10 +6,14 @@ extension Translator {
     /// How deep `not`/`if` operands may nest (through `$ref`s too) before the generator gives up on them.
     static let maximumSubschemaDepth = 16
 
-    /// The `Constraint(...)` literal for what `schema` says with `not` and `if`/`then`/`else`, or nil.
-    func constraint(_ schema: Schema) -> String? {
+    /// The `Constraint(...)` literal for what `schema` says with `not` and `if`/`then`/`else`, or nil. With
+    /// `checksRequired` (an object schema that becomes a dictionary, so no struct checks its members), `required` too.
+    func constraint(_ schema: Schema, checksRequired: Bool = false) -> String? {
         guard schema.ref == nil else { return nil }
         var parts: [String] = []
+        if checksRequired, !schema.required.isEmpty {
+            parts.append("required: [\(schema.required.map(Naming.literal).joined(separator: ", "))]")
+        }
         if let not = schema.not { parts.append("not: \(subschema(not, depth: 0, through: []))") }
         if let condition = schema.condition {
             var arguments = ["if: \(subschema(condition, depth: 0, through: []))"]

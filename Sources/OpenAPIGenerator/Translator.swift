@@ -157,7 +157,11 @@ final class Translator {
         if inliningDepth > 0 { copies += 1 }
         var base = nonNullType(schema, suggested: suggested, parent: parent, nested: &nested, pointer: pointer)
         // A named declaration checks its own `not`/`if` in its decoder; any other type is wrapped here.
-        if case .alias = classify(schema), let constraint = constraint(schema) {
+        // An object schema without `properties` is a dictionary: its `required` names are checked here.
+        let isObject = schema.types.isEmpty || schema.types == ["object"]
+        if case .alias = classify(schema),
+            let constraint = constraint(schema, checksRequired: isObject && schema.properties.isEmpty && schema.allOf.isEmpty)
+        {
             if case .nullable(let wrapped) = base {
                 base = .nullable(.constrained(wrapped, constraint: constraint))
             } else {

@@ -57,4 +57,14 @@ struct SubschemaTests {
         #expect(ctx.issues.map(\.type) == ["not_allowed"])
         #expect(ctx.issues.first?.msg == "Input should not match the schema under 'not'")
     }
+
+    /// An object schema that is a dictionary (no `properties`) still has its `required` members checked.
+    @Test func aConstraintReportsEachMissingMemberAtItsKey() {
+        let needs = Constraint(required: ["openapi", "paths"])
+        var ctx = DecodeContext()
+        #expect(!needs.check(parse(#"{"openapi": "3.1.0"}"#), at: ["body"], &ctx))
+        #expect(ctx.issues.map(\.type) == ["missing"] && ctx.issues.first?.loc == ["body", "paths"])
+        ctx = DecodeContext()
+        #expect(needs.check(parse(#"{"openapi": "3.1.0", "paths": {}}"#), at: ["body"], &ctx) && ctx.issues.isEmpty)
+    }
 }

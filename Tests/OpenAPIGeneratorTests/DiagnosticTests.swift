@@ -98,6 +98,16 @@ struct DiagnosticTests {
         #expect(!in30.code.contains("Constraint("))
     }
 
+    /// An object schema without `properties` is a dictionary; its `required` names are checked around it.
+    @Test func requiredNamesOfADictionaryAreChecked() {
+        let (code, diagnostics) = generate(
+            document(
+                schemas:
+                    "Doc: {type: object, required: [openapi, paths]}\nHolder: {type: object, properties: {doc: {$ref: '#/components/schemas/Doc'}}}"))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        expectContains(code, #"Check.constrained(v, at: loc, &ctx, Constraint(required: ["openapi", "paths"]))"#)
+    }
+
     @Test func unsupportedFeaturesAreNamed() {
         let result = diagnostics(document(schemas: "A:\n  type: object\n  minProperties: 1\n  properties:\n    b: {$ref: 'other.yaml#/B'}"))
         #expect(
