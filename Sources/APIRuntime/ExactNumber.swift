@@ -75,6 +75,9 @@ struct ExactNumber {
         return I(text).map { .value($0) } ?? .outOfRange
     }
 
+    /// A whole number (`3`, `3.0`, `1e2`; not `3.5`, nor `9007199254740993.5`, whose `Double` is whole).
+    var isWhole: Bool { digits.isEmpty || exponent >= 0 }
+
     /// -1, 0 or 1 as `self` is less than, equal to or greater than `other`.
     func compare(to other: ExactNumber) -> Int {
         if negative != other.negative { return negative ? -1 : 1 }

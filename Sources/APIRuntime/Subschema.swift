@@ -99,7 +99,7 @@ public final class Subschema: Sendable {
     static func kind(_ kind: Kind, admits json: JSONValue) -> Bool {
         switch (kind, json) {
         case (.null, .null), (.boolean, .bool), (.number, .number), (.string, .string), (.array, .array), (.object, .object): true
-        case (.integer, .number(let text)): Patterns.isDecimalInteger(text) || Double(text).map { $0.isFinite && $0.rounded() == $0 } == true
+        case (.integer, .number(let text)): ExactNumber(text)?.isWhole == true
         default: false
         }
     }
@@ -108,7 +108,9 @@ public final class Subschema: Sendable {
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)):
-            return x == y || CheckedNumber(text: x, double: Double(x) ?? .nan, integer: Int64(x)).compare(to: RuleNumber(stringLiteral: y)) == 0
+            guard x != y else { return true }
+            guard let x = ExactNumber(x), let y = ExactNumber(y) else { return false }
+            return x.compare(to: y) == 0
         case (.array(let x), .array(let y)):
             return x.count == y.count && zip(x, y).allSatisfy(equal)
         case (.object(let x), .object(let y)):

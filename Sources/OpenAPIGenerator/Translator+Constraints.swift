@@ -14,17 +14,10 @@ extension Translator {
         if checksRequired, !schema.required.isEmpty {
             parts.append("required: [\(schema.required.map(Naming.literal).joined(separator: ", "))]")
         }
-        if let not = schema.not { parts.append("not: \(subschema(not, depth: 0, through: []))") }
-        if let condition = schema.condition {
-            var arguments = ["if: \(subschema(condition, depth: 0, through: []))"]
-            if let then = schema.then { arguments.append("then: \(subschema(then, depth: 0, through: []))") }
-            if let otherwise = schema.otherwise { arguments.append("else: \(subschema(otherwise, depth: 0, through: []))") }
-            if arguments.count == 1 {
-                constraintFinding(.warning, "'if' without 'then' or 'else' constrains nothing", at: schema.keywordLocations["if"] ?? schema.location)
-            } else {
-                parts.append("conditional: .init(\(arguments.joined(separator: ", ")))")
-            }
-        } else {
+        parts += notAndConditional(schema) { subschema($0, depth: 0, through: []) }
+        if schema.condition != nil, schema.then == nil, schema.otherwise == nil {
+            constraintFinding(.warning, "'if' without 'then' or 'else' constrains nothing", at: schema.keywordLocations["if"] ?? schema.location)
+        } else if schema.condition == nil {
             // Read only in a 3.1 document (a 3.0 one has been told that none of the three is a keyword there).
             for (keyword, branch) in [("then", schema.then), ("else", schema.otherwise)] where branch != nil {
                 constraintFinding(
@@ -33,6 +26,20 @@ extension Translator {
             }
         }
         return parts.isEmpty ? nil : "Constraint(\(parts.joined(separator: ", ")))"
+    }
+
+    /// The `not:` and `conditional:` arguments that both literals take, each operand written by `operand`; an `if`
+    /// with neither `then` nor `else` constrains nothing and is left out.
+    func notAndConditional(_ schema: Schema, _ operand: (Schema) -> String) -> [String] {
+        var parts: [String] = []
+        if let not = schema.not { parts.append("not: \(operand(not))") }
+        if let condition = schema.condition, schema.then != nil || schema.otherwise != nil {
+            var arguments = ["if: \(operand(condition))"]
+            if let then = schema.then { arguments.append("then: \(operand(then))") }
+            if let otherwise = schema.otherwise { arguments.append("else: \(operand(otherwise))") }
+            parts.append("conditional: .init(\(arguments.joined(separator: ", ")))")
+        }
+        return parts
     }
 
     /// A `Subschema(...)` literal for `schema`, its `$ref`s followed (a cycle is refused with an error).
@@ -81,13 +88,7 @@ extension Translator {
         for (label, members) in [("allOf", schema.allOf), ("anyOf", schema.anyOf), ("oneOf", schema.oneOf)] where !members.isEmpty {
             parts.append("\(label): [\(members.map(nested).joined(separator: ", "))]")
         }
-        if let not = schema.not { parts.append("not: \(nested(not))") }
-        if let condition = schema.condition {
-            var arguments = ["if: \(nested(condition))"]
-            if let then = schema.then { arguments.append("then: \(nested(then))") }
-            if let otherwise = schema.otherwise { arguments.append("else: \(nested(otherwise))") }
-            parts.append("conditional: .init(\(arguments.joined(separator: ", ")))")
-        }
+        parts += notAndConditional(schema, nested)
         return "Subschema(\(parts.joined(separator: ", ")))"
     }
 

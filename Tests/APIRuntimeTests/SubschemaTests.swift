@@ -24,6 +24,8 @@ struct SubschemaTests {
         let integer = Subschema(types: [.integer])
         #expect(integer.matches(parse("3")) && integer.matches(parse("3.0")) && integer.matches(parse("1e2")))
         #expect(!integer.matches(parse("3.5")) && !integer.matches(parse(#""3""#)))
+        // Exact, not through a Double (which rounds this one to a whole number).
+        #expect(!integer.matches(parse("9007199254740993.5")))
         let values = Subschema(enumValues: [.number("1"), .object(JSONObject([("a", .array([.null]))]))])
         #expect(values.matches(parse("1.0")) && values.matches(parse(#"{"a": [null]}"#)))
         #expect(!values.matches(parse("2")) && !values.matches(parse(#"{"a": [null], "b": 1}"#)))

@@ -219,20 +219,24 @@ def interrupt(args):
     return len(listening) == len(ports) and not alive and not still_open and process.returncode == 0
 
 
+def state(pid):
+    """The process's state letter (R, S, Z...), or None when it is gone."""
+    try:
+        return next(line.split()[1] for line in open(f"/proc/{pid}/status") if line.startswith("State:"))
+    except OSError:
+        return None
+
+
 def describe(pid):
     try:
-        state = next(line.split()[1] for line in open(f"/proc/{pid}/status") if line.startswith("State:"))
-        return f"{pid} {state} {open(f'/proc/{pid}/cmdline').read().replace(chr(0), ' ').strip()}"
+        return f"{pid} {state(pid)} {open(f'/proc/{pid}/cmdline').read().replace(chr(0), ' ').strip()}"
     except OSError:
         return f"{pid} (gone)"
 
 
 def running(pid):
     """Exists and is not a zombie (an exited child whose new parent, init here, has not reaped it yet)."""
-    try:
-        return next(line.split()[1] for line in open(f"/proc/{pid}/status") if line.startswith("State:")) != "Z"
-    except OSError:
-        return False
+    return state(pid) not in (None, "Z")
 
 
 def pgid(pid):
