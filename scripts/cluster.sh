@@ -119,7 +119,9 @@ global
     stats socket $DIR/run/haproxy.sock mode 600 level admin
     external-check
     maxconn 4096
+    log stdout format raw local0
 defaults
+    log global
     timeout connect 2s
     timeout client 1h
     timeout server 1h
@@ -138,6 +140,7 @@ listen http
     bind 127.0.0.1:$HTTP_PORT
     timeout client 60s
     timeout server 60s
+    option httplog
     option httpchk GET /ready
     http-check expect status 200
     retry-on conn-failure empty-response response-timeout
@@ -153,11 +156,14 @@ listen stats
     stats uri /
 EOF
 haproxy -c -q -f "$DIR/haproxy.cfg"
-haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/run/haproxy.pid"
+# In the foreground of a background job (not -D): its log (every HTTP request, every check's state change) goes to
+# log/haproxy.log.
+nohup haproxy -f "$DIR/haproxy.cfg" -db >"$DIR/log/haproxy.log" 2>&1 &
+echo $! >"$DIR/run/haproxy.pid"
 # HAProxy starts with every server up: wait until its check has marked the standby down, or the first database
 # connections could land on the read-only node.
 for _ in $(seq 100); do
-  states=$(curl -fs "http://127.0.0.1:$STATS/;csv" | awk -F, '$1 == "postgres" && $2 != "FRONTEND" && $2 != "BACKEND" { print $2 "=" $18 }' | sort | tr '\n' ' ')
+  states=$( (curl -fs "http://127.0.0.1:$STATS/;csv" || true) | awk -F, '$1 == "postgres" && $2 != "FRONTEND" && $2 != "BACKEND" { print $2 "=" $18 }' | sort | tr '\n' ' ')
   [ "$states" = "primary=UP standby=DOWN " ] && break
   sleep 0.1
 done

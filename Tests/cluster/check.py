@@ -17,6 +17,7 @@ on a violation. Stops the cluster at the end.
 """
 import argparse
 import collections
+import http.client
 import json
 import os
 import signal
@@ -88,15 +89,43 @@ class Ledger:
                 self.ok_times.append(finished)
 
 
+class KeptAlive:
+    """One client's connection to the load balancer, kept alive across requests as a browser's is (a new TCP
+    connection per request, thousands a second, would test the loopback's port reuse more than the cluster).
+    After an error the next request opens a new one."""
+
+    def __init__(self):
+        self.connection = None
+
+    def post(self, path, body, token, headers):
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection("127.0.0.1", BASE, timeout=TIMEOUT)
+        try:
+            self.connection.request("POST", path, json.dumps(body).encode(), {
+                "Content-Type": "application/json", "Authorization": "Bearer " + token, **headers})
+            response = self.connection.getresponse()
+            data = response.read()
+            if response.will_close:
+                self.connection.close()
+                self.connection = None
+            text = data.decode(errors="replace")
+            return response.status, json.loads(data) if response.status < 300 else text, response.headers
+        except (OSError, TimeoutError, http.client.HTTPException) as error:
+            self.connection.close()
+            self.connection = None
+            return f"error: {type(error).__name__}", None, {}
+
+
 def client(ledger, user_id, token, stop, index):
     n = 0
+    connection = KeptAlive()
     while not stop.is_set():
         n += 1
         title = f"c{index}-{n}-{uuid.uuid4().hex[:8]}"
         key = uuid.uuid4().hex
         for attempt in range(20):
             started = time.monotonic()
-            status, body, headers = call("POST", f"/api/{user_id}/tasks", {"title": title}, token, {"Idempotency-Key": key})
+            status, body, headers = connection.post(f"/api/{user_id}/tasks", {"title": title}, token, {"Idempotency-Key": key})
             ledger.record(status, body, headers, started, time.monotonic(), title)
             if status == 201 or status not in (503, 409) and not str(status).startswith("error"):
                 break
