@@ -248,6 +248,22 @@ def interrupt(args):
     return len(listening) == len(ports) and not alive and not still_open and process.returncode == 0
 
 
+def evidence():
+    """On a failure: what the load balancer logged other than 2xx answers, and the instances' last lines."""
+    def tail(name, keep=lambda line: True, count=15):
+        try:
+            lines = [line.rstrip() for line in open(os.path.join(DIR, "log", name), errors="replace") if keep(line)]
+        except OSError:
+            return
+        print(f"--- {name} (last {min(count, len(lines))} of {len(lines)} lines shown)", flush=True)
+        for line in lines[-count:]:
+            print("    " + line, flush=True)
+
+    tail("haproxy.log", lambda line: " http/" in line and " 200 " not in line and " 201 " not in line)
+    for name in ("api1.log", "api2.log"):
+        tail(name)
+
+
 def state(pid):
     """The process's state letter (R, S, Z...), or None when it is gone."""
     try:
@@ -304,6 +320,8 @@ def main():
             ok = failover(args) if args.scenario == "failover" else rolling(args)
         finally:
             stop_cluster()
+    if not ok and args.scenario != "interrupt":
+        evidence()
     print(("PASS " if ok else "FAIL ") + args.scenario, flush=True)
     sys.exit(0 if ok else 1)
 
