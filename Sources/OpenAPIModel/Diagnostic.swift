@@ -57,6 +57,10 @@ public final class DiagnosticCollector {
         diagnostics.append(Diagnostic(rule.severity, message, at: location, rule: rule.name))
     }
 
+    public func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     /// Drops what `shouldRemove` selects (the findings of rules a spec disabled).
     public func removeAll(where shouldRemove: (Diagnostic) -> Bool) {
         diagnostics.removeAll(where: shouldRemove)

@@ -7,25 +7,72 @@ public enum OpenAPIParser {
     /// - Parameter lint: also run every lint rule over the document (`Linter`); the generator does, the
     ///   TypeScript emitter and the diff leave it to the build. Rules the spec disables are silenced either way.
     public static func parse(_ text: String, diagnostics: DiagnosticCollector, lint: Bool = false) -> Document? {
-        let root: YAMLNode
+        tree(text, diagnostics: diagnostics).flatMap { parse(root: $0, diagnostics: diagnostics, lint: lint) }
+    }
+
+    /// The YAML tree of `text`, or nil with an error when it is not YAML or empty (for callers that use the tree
+    /// again: the generator writes it as JSON too).
+    public static func tree(_ text: String, diagnostics: DiagnosticCollector) -> YAMLNode? {
         do {
             guard let node = try YAMLParser.parse(text) else {
                 diagnostics.error("the document is empty; expected an OpenAPI 3.0 or 3.1 mapping", at: .init(line: 1, column: 1))
                 return nil
             }
-            root = node
+            return node
         } catch {
             diagnostics.error(error.message, at: error.location)
             return nil
         }
+    }
+
+    /// The document `root` holds; nil when it is not a mapping.
+    public static func parse(root: YAMLNode, diagnostics: DiagnosticCollector, lint: Bool = false) -> Document? {
         guard root.mapping != nil else {
             diagnostics.error("expected a mapping at the top of the document, found a \(root.kindName)", at: root.location)
             return nil
         }
         let document = DocumentReader(root: root, diagnostics: diagnostics).read()
-        if lint { Linter(root: root, diagnostics: diagnostics).run() }
-        LintConfiguration(root: root, diagnostics: diagnostics).apply(to: diagnostics)
+        let linted = LintResult(root: root, runningRules: lint)
+        linted.merge(into: diagnostics)
         return document
+    }
+
+    /// `parse(root:diagnostics:lint: true)` in two halves that may run at the same time on different threads:
+    /// the model, read with `lint: false` into one collector (`read`), and this, the lint rules and the spec's lint
+    /// setting, which touches only the tree. `LintResult.merge(into:)` then gives the same diagnostics as one call.
+    public static func lint(root: YAMLNode) -> LintResult {
+        LintResult(root: root, runningRules: true)
+    }
+
+    /// The model alone: no lint rule runs and no setting is applied (see `lint(root:)`).
+    public static func read(root: YAMLNode, diagnostics: DiagnosticCollector) -> Document? {
+        guard root.mapping != nil else {
+            diagnostics.error("expected a mapping at the top of the document, found a \(root.kindName)", at: root.location)
+            return nil
+        }
+        return DocumentReader(root: root, diagnostics: diagnostics).read()
+    }
+}
+
+/// The lint rules' findings over one tree, and the spec's `x-openapi-gen-lint` setting (with its own findings).
+public final class LintResult: @unchecked Sendable {  // immutable once built; handed from the thread that built it
+    let findings = DiagnosticCollector()
+    let configuration: LintConfiguration
+    /// Whether the tree was a mapping (nothing is reported about one that is not: the reader says so).
+    let applies: Bool
+
+    init(root: YAMLNode, runningRules: Bool) {
+        applies = root.mapping != nil
+        if applies && runningRules { Linter(root: root, diagnostics: findings).run() }
+        configuration = applies ? LintConfiguration(root: root, diagnostics: findings) : LintConfiguration()
+    }
+
+    /// Appends the findings to `diagnostics` (after what the reader found), then removes the findings of the rules
+    /// the spec disables from all of them.
+    public func merge(into diagnostics: DiagnosticCollector) {
+        guard applies else { return }
+        for diagnostic in findings.diagnostics { diagnostics.append(diagnostic) }
+        configuration.apply(to: diagnostics)
     }
 }
 

@@ -94,7 +94,7 @@ extension YAMLNode {
     }
 
     static func writeJSONString(_ text: String, into out: inout String) {
-        out += JSONString.quoted(text)
+        JSONString.append(text, to: &out)
     }
 }
 
@@ -102,25 +102,57 @@ extension YAMLNode {
 /// same literal is also a valid JavaScript and TypeScript string (the TypeScript emitter and the docs page use it).
 public enum JSONString {
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var out = ""
+        append(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` quoted. Works on UTF-8 bytes and copies the runs between escapes whole: the generator
+    /// quotes whole specs (megabytes) this way.
+    public static func append(_ text: String, to out: inout String) {
+        var text = text
+        // Most strings (keys, names) need no escape: appended as they are.
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xE2 }
+        }
+        if plain {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
+        text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 2)
+            result.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var index = 0
+            func escape(_ replacement: String, skipping count: Int) {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                result.append(contentsOf: replacement.utf8)
+                index += count
+                runStart = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+                case UInt8(ascii: "\\"): escape("\\\\", skipping: 1)
+                case 0x0A: escape("\\n", skipping: 1)
+                case 0x0D: escape("\\r", skipping: 1)
+                case 0x09: escape("\\t", skipping: 1)
+                case 0x08: escape("\\b", skipping: 1)
+                case 0x0C: escape("\\f", skipping: 1)
+                case 0..<0x20, 0x7F: escape(byte < 0x10 ? "\\u000\(String(byte, radix: 16))" : "\\u00\(String(byte, radix: 16))", skipping: 1)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029: valid in JSON, line terminators in older JavaScript.
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                default: index += 1
                 }
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            result.append(UInt8(ascii: "\""))
+            out += String(decoding: result, as: UTF8.self)
         }
-        return out + "\""
     }
 }

@@ -39,6 +39,9 @@ public final class YAMLNode: Sendable {
     public let expandedSize: Int
     /// How many collections deep this node reaches once aliases are expanded (0 for a scalar); bounds recursion.
     public let depth: Int
+    /// For a large mapping (a spec's `paths` or `components/schemas`, thousands of keys): the position of each
+    /// string key's first pair, so a look-up (every `$ref` makes several) is not a walk through all of them.
+    let keyIndex: [String: Int]?
 
     public init(_ content: Content, location: SourceLocation) {
         self.content = content
@@ -47,12 +50,24 @@ public final class YAMLNode: Sendable {
         case .scalar:
             expandedSize = 1
             depth = 0
+            keyIndex = nil
         case .sequence(let items):
             expandedSize = items.reduce(1) { $0 &+ $1.expandedSize }
             depth = 1 + items.reduce(0) { max($0, $1.depth) }
+            keyIndex = nil
         case .mapping(let pairs):
             expandedSize = pairs.reduce(1) { $0 &+ $1.key.expandedSize &+ $1.value.expandedSize }
             depth = 1 + pairs.reduce(0) { max($0, $1.key.depth, $1.value.depth) }
+            if pairs.count >= 16 {
+                var index: [String: Int] = [:]
+                index.reserveCapacity(pairs.count)
+                for (position, pair) in pairs.enumerated() {
+                    if let key = pair.key.scalar, index[key] == nil { index[key] = position }
+                }
+                keyIndex = index
+            } else {
+                keyIndex = nil
+            }
         }
     }
 }
@@ -98,6 +113,7 @@ extension YAMLNode {
     /// The value for a string key of a mapping node.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
+        if let keyIndex { return keyIndex[key].map { pairs[$0].value } }
         return pairs.first { $0.key.scalar == key }?.value
     }
 
@@ -118,8 +134,11 @@ extension YAMLNode {
         guard ref.hasPrefix("#") else { return nil }
         var node: YAMLNode? = self
         for raw in ref.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
-            let part = (String(raw).removingPercentEncoding ?? String(raw))
-                .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            var part = String(raw)
+            if part.utf8.contains(UInt8(ascii: "%")) { part = part.removingPercentEncoding ?? part }
+            if part.utf8.contains(UInt8(ascii: "~")) {
+                part = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            }
             if let items = node?.sequence {
                 guard let index = Int(part), items.indices.contains(index) else { return nil }
                 node = items[index]

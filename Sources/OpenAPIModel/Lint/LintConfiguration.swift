@@ -4,6 +4,9 @@ struct LintConfiguration {
     static let key = "x-openapi-gen-lint"
     var disabled: Set<String> = []
 
+    /// No setting: nothing disabled.
+    init() {}
+
     /// Reads the setting, reporting names that are no rule (with the nearest one) or that name an error rule.
     init(root: YAMLNode, diagnostics: DiagnosticCollector) {
         guard let setting = root[Self.key] else { return }

@@ -76,10 +76,15 @@ extension Linter {
     }
 
     private static func componentPrefix(of ref: String) -> String {
-        let ref = ref.removingPercentEncoding ?? ref
-        let parts = ref.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 4, parts[0] == "#", parts[1] == "components" else { return ref }
-        return parts.prefix(4).joined(separator: "/")
+        let ref = ref.utf8.contains(UInt8(ascii: "%")) ? ref.removingPercentEncoding ?? ref : ref
+        guard ref.hasPrefix("#/components/") else { return ref }
+        // Up to the fourth '/': "#/components/<kind>/<name>".
+        var slashes = 0
+        for index in ref.utf8.indices where ref.utf8[index] == UInt8(ascii: "/") {
+            slashes += 1
+            if slashes == 4 { return String(ref[..<index]) }
+        }
+        return ref
     }
 
     private static func escaped(_ name: String) -> String {
