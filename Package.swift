@@ -109,7 +109,14 @@ let package = Package(
         .testTarget(name: "APIRuntimeTests", dependencies: ["APIRuntime", "TodoAPI"]),
         // Generated code for a fixture spec (Generated/ inside it, checked for drift by OpenAPIGeneratorTests), run;
         // with TodoAPI's, the differential test against a reference validator (scripts/differential.sh).
-        .testTarget(name: "GeneratedBehaviourTests", dependencies: ["APIRuntime", "TodoAPI"], exclude: ["behaviour.yaml"]),
+        .testTarget(
+            name: "GeneratedBehaviourTests",
+            dependencies: [
+                "APIRuntime", "TodoAPI", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["behaviour.yaml"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "CryptoPrimitives"]),
         .testTarget(name: "TodoServerTests", dependencies: ["TodoServer", "PostgresClient"]),
         .testTarget(

@@ -1160,7 +1160,7 @@ interface ResponseSpec {
 interface RequestSpec {
   method: string;
   path: string;
-  query?: Record<string, Scalar | readonly Scalar[] | undefined>;
+  query?: Record<string, Scalar | readonly Scalar[] | object | undefined>;
   headers?: Record<string, Scalar | undefined>;
   bearer: boolean;
   json?: unknown;
@@ -1173,10 +1173,18 @@ function pathSegment(value: Scalar): string {
 
 function queryString(query: RequestSpec["query"]): string {
   const pairs: string[] = [];
+  const add = (key: string, value: unknown): void => {
+    if (value === undefined) return;
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of values) pairs.push(encodeURIComponent(key) + "=" + encodeURIComponent(String(item)));
+  };
   for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
-    const values: readonly Scalar[] = Array.isArray(value) ? value : [value as Scalar];
-    for (const item of values) pairs.push(encodeURIComponent(name) + "=" + encodeURIComponent(String(item)));
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      // style deepObject: each member as name[member]
+      for (const [member, memberValue] of Object.entries(value)) add(name + "[" + member + "]", memberValue);
+    } else {
+      add(name, value);
+    }
   }
   return pairs.length === 0 ? "" : "?" + pairs.join("&");
 }

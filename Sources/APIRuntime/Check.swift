@@ -50,10 +50,15 @@ public enum Check {
     }
 
     /// Records every member not in `allowed` (`additionalProperties: false`).
-    public static func noAdditionalProperties(_ object: JSONObject, allowed: Set<String>, at loc: JSONPath, _ ctx: inout DecodeContext) {
+    /// Whether `object` has no member beyond `allowed`; each other member is an issue.
+    @discardableResult
+    public static func noAdditionalProperties(_ object: JSONObject, allowed: Set<String>, at loc: JSONPath, _ ctx: inout DecodeContext) -> Bool {
+        var closed = true
         for member in object.members where !allowed.contains(member.key) {
             ctx.add("extra_forbidden", "Extra inputs are not permitted", member.value, at: loc + [.key(member.key)])
+            closed = false
         }
+        return closed
     }
 
     // MARK: Collections
@@ -65,24 +70,28 @@ public enum Check {
             ctx.add("list_type", "Input should be a valid list", json, at: loc)
             return nil
         }
+        // A rule broken is an issue and no value (the items are still decoded, so their issues are reported too).
+        var failed = false
         if let rules {
             if let min = rules.minItems, items.count < min {
                 ctx.add(
                     "too_short", "List should have at least \(min) item\(min == 1 ? "" : "s") after validation, not \(items.count)", json, at: loc,
                     JSONObject([("field_type", "List"), ("min_length", .number(String(min))), ("actual_length", .number(String(items.count)))]))
+                failed = true
             }
             if let max = rules.maxItems, items.count > max {
                 ctx.add(
                     "too_long", "List should have at most \(max) item\(max == 1 ? "" : "s") after validation, not \(items.count)", json, at: loc,
                     JSONObject([("field_type", "List"), ("max_length", .number(String(max))), ("actual_length", .number(String(items.count)))]))
+                failed = true
             }
             if rules.uniqueItems, Set(items).count != items.count {
                 ctx.add("list_not_unique", "List should have unique items", json, at: loc)
+                failed = true
             }
         }
         var result: [T] = []
         result.reserveCapacity(items.count)
-        var failed = false
         for (index, item) in items.enumerated() {
             if let value = decode(item, loc + [.index(index)], &ctx) { result.append(value) } else { failed = true }
         }

@@ -31,9 +31,42 @@ public enum Route {
     }
 
     /// Query values as JSON strings; an array parameter collects every occurrence (split on its delimiter).
-    public static func queryParameters(_ request: Request, _ specs: [(name: String, isArray: Bool, delimiter: String?)]) -> JSONObject {
+    /// The query's values by parameter, as JSON strings (and arrays of them) for the decoders to convert.
+    /// - Parameter deepObjects: the `style: deepObject` parameters, each with the names of its array members:
+    ///   `filter[status]=open&filter[tags]=a&filter[tags]=b` becomes `"filter": {"status": "open", "tags": ["a", "b"]}`.
+    ///   A key nested deeper (`filter[a][b]`) is kept as the member `a][b`, which the object's decoder refuses by
+    ///   name unless the schema allows any member.
+    public static func queryParameters(
+        _ request: Request, _ specs: [(name: String, isArray: Bool, delimiter: String?)],
+        deepObjects: [(name: String, arrayMembers: [String])] = []
+    ) -> JSONObject {
         let query = request.uri.queryParameters
         var object = JSONObject()
+        for deepObject in deepObjects {
+            var members: [(name: String, values: [String])] = []
+            for (rawKey, value) in query {
+                // Hummingbird decodes values but not keys; clients send the brackets as %5B %5D (encodeURIComponent).
+                let key = rawKey.contains("%") ? String(rawKey).removingPercentEncoding ?? String(rawKey) : String(rawKey)
+                guard key.hasPrefix(deepObject.name), key.hasSuffix("]") else { continue }
+                let rest = key.dropFirst(deepObject.name.count)
+                guard rest.first == "[" else { continue }
+                let member = String(rest.dropFirst().dropLast())
+                if let index = members.firstIndex(where: { $0.name == member }) {
+                    members[index].values.append(String(value))
+                } else {
+                    members.append((member, [String(value)]))
+                }
+            }
+            guard !members.isEmpty else { continue }
+            var value = JSONObject()
+            for member in members {
+                value.append(
+                    member.name,
+                    deepObject.arrayMembers.contains(member.name)
+                        ? .array(member.values.map { .string($0) }) : .string(member.values[member.values.count - 1]))
+            }
+            object.append(deepObject.name, .object(value))
+        }
         for spec in specs {
             let values = query.getAll(spec.name).map { String($0) }
             guard !values.isEmpty else { continue }

@@ -12,6 +12,9 @@ struct OperationDecl {
         /// For arrays in the query: the delimiter of non-exploded styles, nil when each value is its own item.
         var delimiter: String?
         var isArray: Bool
+        /// For `style: deepObject` (`filter[status]=open&filter[tags]=a`): the wire names of the object's array
+        /// properties, whose single value is still a list; nil for every other style.
+        var deepObjectArrays: [String]? = nil
     }
 
     /// The request body: one type the handler gets, read from each media type the generator models.

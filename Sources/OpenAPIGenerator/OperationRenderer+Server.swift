@@ -115,8 +115,16 @@ extension OperationRenderer {
                 switch location {
                 case .path: source = "Route.pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
                 case .query:
-                    let specs = params.map { "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))" }
-                    source = "Route.queryParameters(request, [\(specs.joined(separator: ", "))])"
+                    let specs = params.filter { $0.deepObjectArrays == nil }.map {
+                        "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))"
+                    }
+                    let deepObjects = params.compactMap { p in
+                        p.deepObjectArrays.map { "(\(Naming.literal(p.wireName)), [\($0.map(Naming.literal).joined(separator: ", "))])" }
+                    }
+                    source =
+                        deepObjects.isEmpty
+                        ? "Route.queryParameters(request, [\(specs.joined(separator: ", "))])"
+                        : "Route.queryParameters(request, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
                 default: source = "Route.headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
                 }
                 let objectName = "\(location.rawValue)Values"

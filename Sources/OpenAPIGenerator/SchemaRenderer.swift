@@ -101,7 +101,7 @@ enum SchemaRenderer {
                 w.line("let _\(p.swiftName) = \(call)")
             }
             if s.forbidsAdditionalProperties {
-                w.line("Check.noAdditionalProperties(object, allowed: [\(s.declaredWireNames)], at: loc, &ctx)")
+                w.line("let closed = Check.noAdditionalProperties(object, allowed: [\(s.declaredWireNames)], at: loc, &ctx)")
             }
             var bound = s.properties.map(\.swiftName)
             if let extra = s.additionalMembers {
@@ -111,7 +111,8 @@ enum SchemaRenderer {
                 bound.append(extra.swiftName)
             }
             if !secrets.isEmpty { w.line("ctx.redact([\(secrets.joined(separator: ", "))], at: loc, since: issuesBefore)") }
-            let conditions = (s.constraint == nil ? [] : ["satisfied"]) + bound.map { "let _\($0)" }
+            let conditions =
+                (s.constraint == nil ? [] : ["satisfied"]) + (s.forbidsAdditionalProperties ? ["closed"] : []) + bound.map { "let _\($0)" }
             if !conditions.isEmpty {
                 w.line("guard \(conditions.joined(separator: ", ")) else { return nil }")
             }

@@ -98,7 +98,25 @@ extension Translator {
                     pointer: pointer + "/parameters/\(param.name)")
                 var delimiter: String?
                 var isArray = false
-                if case .array = type.nonNull {
+                var deepObjectArrays: [String]?
+                if param.style == "deepObject" {
+                    switch (param.location, type.nonNull) {
+                    case (.query, .named), (.query, .dictionary):
+                        // Each member is its own query key, `name[member]`; the object is decoded as a form's is.
+                        deepObjectArrays = arrayProperties(param.schema)
+                    case (.query, _):
+                        diagnostics.warning(
+                            "parameter '\(param.name)' has style 'deepObject' but its schema is not an object; the style is ignored; give it 'type: object' with 'properties'",
+                            at: param.sourceLocation)
+                    default:
+                        diagnostics.warning(
+                            "style 'deepObject' applies to query parameters only; '\(param.name)' is in \(param.location.rawValue), so the style is ignored",
+                            at: param.sourceLocation)
+                    }
+                }
+                if deepObjectArrays != nil {
+                    // Read as an object of its own members (above).
+                } else if case .array = type.nonNull {
                     isArray = true
                     switch param.style ?? (param.location == .query ? "form" : "simple") {
                     case "form": delimiter = (param.explode ?? true) ? nil : ","
@@ -122,7 +140,7 @@ extension Translator {
                     .init(
                         swiftName: Naming.unique(Naming.memberName(param.name), &usedMembers), wireName: param.name,
                         location: param.location, type: type, presence: presence,
-                        doc: [param.description], delimiter: delimiter, isArray: isArray))
+                        doc: [param.description], delimiter: delimiter, isArray: isArray, deepObjectArrays: deepObjectArrays))
             }
             let body = op.requestBody.flatMap { bodyDecl($0, qualified: qualified, pointer: pointer, nested: &nested) }
             var outputs: [OperationDecl.OutputCase] = []

@@ -44,6 +44,14 @@ struct OperationTranslator {
             return nil
         }
         let isArray = parameter.schema.types.contains("array")
+        let isObject = parameter.schema.types.contains("object") || !parameter.schema.properties.isEmpty || parameter.schema.ref != nil
+        if parameter.location == .query, parameter.style == "deepObject", isObject {
+            // Sent as `name[member]=value`, one pair per member (and per item of an array member).
+            return TSParameter(
+                name: parameter.name, location: parameter.location, required: parameter.required,
+                type: schemas.type(parameter.schema), isArray: false,
+                doc: [parameter.description].compactMap { $0 } + ["@style deepObject (sent as name[member]=value)"])
+        }
         if parameter.location == .query, parameter.schema.types.contains("object") || !parameter.schema.properties.isEmpty {
             diagnostics.error(
                 "query parameter '\(parameter.name)' is an object; the TypeScript client sends only scalars and arrays of scalars in the query",

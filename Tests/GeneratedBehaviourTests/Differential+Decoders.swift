@@ -40,6 +40,8 @@ enum DifferentialDecoders {
             "Entry": decoder(Entry.self),
             "Labels": decoder(Labels.self),
             "Shipping": decoder(Shipping.self),
+            "SearchFilter": decoder(SearchFilter.self),
+            "SearchEcho": decoder(SearchEcho.self),
             // An alias component (`typealias UserName = String`): its `not` is checked where it is used, so it is
             // decoded as `Shipping.user` is, and read back from there.
             "UserName": { json in

@@ -10,6 +10,28 @@ struct DiagnosticTests {
         #expect(result.first?.hasPrefix("openapi.yaml:4:10: error: YAML syntax error:") == true, "\(result)")
     }
 
+    @Test func deepObjectOnAScalarOrOutsideTheQueryIsNamedAndIgnored() {
+        let result = diagnostics(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /items/{id}:
+                get:
+                  operationId: list
+                  parameters:
+                    - {name: id, in: path, required: true, style: deepObject, schema: {type: object, properties: {a: {type: string}}}}
+                    - {name: q, in: query, style: deepObject, schema: {type: string}}
+                  responses:
+                    '204': {description: Listed.}
+            """)
+        #expect(
+            result == [
+                "openapi.yaml:8:11: warning: style 'deepObject' applies to query parameters only; 'id' is in path, so the style is ignored",
+                "openapi.yaml:9:11: warning: parameter 'q' has style 'deepObject' but its schema is not an object; the style is ignored; give it 'type: object' with 'properties'",
+            ], "\(result)")
+    }
+
     @Test func unknownTypeSuggestsTheClosest() {
         let result = diagnostics(document(schemas: "A:\n  type: object\n  properties:\n    n: {type: intger}"))
         #expect(result == ["openapi.yaml:9:19: error: unknown type 'intger'; did you mean 'integer'? [unknown-type]"])

@@ -191,6 +191,27 @@ struct TypeScriptEmitterTests {
         login.replacingOccurrences(of: "%@", with: content.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
     }
 
+    @Test func aDeepObjectQueryParameterIsAnObjectSentMemberByMember() {
+        let result = emit(
+            document(
+                schemas: "Filter: {type: object, properties: {status: {type: string}, tags: {type: array, items: {type: string}}}}",
+                paths: path(
+                    """
+                    get:
+                      operationId: search
+                      parameters:
+                        - {name: user_id, in: path, required: true, schema: {type: integer}}
+                        - {name: filter, in: query, style: deepObject, explode: true, schema: {$ref: '#/components/schemas/Filter'}}
+                      responses:
+                        '204': {description: Found.}
+                    """)))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        expectContains(result.code, "/** @style deepObject (sent as name[member]=value) */ filter?: S.Filter;")
+        expectContains(result.code, "query: { \"filter\": args.query?.[\"filter\"] },")
+        // The runtime writes an object's members as name[member]=value.
+        expectContains(result.code, #"add(name + "[" + member + "]", memberValue)"#)
+    }
+
     @Test func formContentBesideJSONIsASecondMethod() {
         let result = emit(
             Self.login(

@@ -95,3 +95,37 @@ extension Operations {
         }
     }
 }
+
+extension Operations {
+    /// `GET /search` (operationId `search`)
+    ///
+    /// - Remark: Generated from `#/paths//search/get` (behaviour.yaml:39:5).
+    public enum Search {
+        public static let operationId = "search"
+
+        /// The query parameters.
+        public struct Query: Sendable {
+            /// style deepObject: filter[status]=open&filter[tags]=a&filter[tags]=b
+            public var filter: SearchFilter?
+            public var page: Int
+            public init(filter: SearchFilter? = nil, page: Int = 1) {
+                self.filter = filter
+                self.page = page
+            }
+        }
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var query: Query
+            public init(query: Query) {
+                self.query = query
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `200`: The parameters as the server read them.
+            case ok(SearchEcho)
+        }
+    }
+}

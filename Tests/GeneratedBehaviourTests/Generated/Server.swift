@@ -17,6 +17,9 @@ public protocol APIHandler: Sendable {
 
     /// `POST /shipping` (operationId `ship`)
     func ship(_ input: Operations.Ship.Input) async throws -> Operations.Ship.Output
+
+    /// `GET /search` (operationId `search`)
+    func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output
 }
 
 extension APIHandler {
@@ -37,9 +40,13 @@ extension APIHandler {
         router.on("/shipping", method: .post) { request, context in
             try await self._ship(request, context)
         }
+        router.on("/search", method: .get) { request, context in
+            try await self._search(request, context)
+        }
         Route.methodNotAllowed(on: router, path: "/items", allowed: ["GET", "POST"])
         Route.methodNotAllowed(on: router, path: "/labels", allowed: ["PUT"])
         Route.methodNotAllowed(on: router, path: "/shipping", allowed: ["POST"])
+        Route.methodNotAllowed(on: router, path: "/search", allowed: ["GET"])
     }
 
     func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -74,6 +81,17 @@ extension APIHandler {
         guard let _body else { throw ctx.failure }
         let input = Operations.Ship.Input(body: _body)
         return try await self.ship(input).response()
+    }
+
+    func _search<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let queryValues = Route.queryParameters(request, [("page", false, nil)], deepObjects: [("filter", ["tags"])])
+        let _query_filter = Check.optional(queryValues, "filter", at: ["query"], &ctx, SearchFilter.self)
+        let _query_page = Check.defaulted(queryValues, "page", 1, at: ["query"], &ctx, Int.self, NumberRules(minimum: 1))
+        try ctx.check()
+        guard let _query_filter, let _query_page else { throw ctx.failure }
+        let input = Operations.Search.Input(query: .init(filter: _query_filter, page: _query_page))
+        return try await self.search(input).response()
     }
 }
 
@@ -113,6 +131,16 @@ extension Operations.Ship.Output {
         switch self {
         case .noContent:
             return Respond.empty(204)
+        }
+    }
+}
+
+extension Operations.Search.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
         }
     }
 }
