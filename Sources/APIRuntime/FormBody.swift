@@ -86,13 +86,29 @@ extension Route {
         }
     }
 
-    /// A required body offered as JSON and/or a form: the request's `Content-Type` picks the decoder (no
-    /// `Content-Type` means JSON); any other media type answers 415. Nil when invalid.
+    /// How a generated route reads a `multipart/form-data` variant of its body: which parts repeat, which are
+    /// files (`FilePart`) and which hold JSON (the schema makes them objects).
+    public struct MultipartDecoder<T> {
+        public var arrayFields: [String]
+        public var fileFields: [String]
+        public var jsonFields: [String]
+        public var decode: Check.Decode<T>
+
+        public init(arrayFields: [String], fileFields: [String], jsonFields: [String], decode: @escaping Check.Decode<T>) {
+            self.arrayFields = arrayFields
+            self.fileFields = fileFields
+            self.jsonFields = jsonFields
+            self.decode = decode
+        }
+    }
+
+    /// A required body offered as JSON, a form and/or multipart: the request's `Content-Type` picks the decoder
+    /// (no `Content-Type` means JSON); any other media type answers 415. Nil when invalid.
     public static func negotiatedBody<Context: RequestContext, T>(
         _ request: Request, _ context: Context, _ ctx: inout DecodeContext,
-        json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil
+        json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil, multipart: MultipartDecoder<T>? = nil
     ) async throws -> T? {
-        switch try await readNegotiated(request, context, acceptsJSON: json != nil, form: form?.arrayFields) {
+        switch try await readNegotiated(request, context, acceptsJSON: json != nil, form: form?.arrayFields, multipart: multipart) {
         case nil:
             ctx.add("missing", "Field required", .null, at: ["body"])
             return nil
@@ -106,31 +122,65 @@ extension Route {
             ctx.parameters = true
             defer { ctx.parameters = parameters }
             return form.decode(.object(object), ["body"], &ctx)
+        case .multipart(let object, let files, let token)?:
+            guard let multipart else { return nil }
+            let parameters = ctx.parameters
+            ctx.parameters = true
+            ctx.files = files
+            ctx.fileToken = token
+            defer {
+                ctx.parameters = parameters
+                ctx.files = []
+                ctx.fileToken = ""
+            }
+            return multipart.decode(.object(object), ["body"], &ctx)
         }
     }
 
     /// An optional body offered as JSON and/or a form: `.some(nil)` when the request has none.
     public static func optionalNegotiatedBody<Context: RequestContext, T>(
         _ request: Request, _ context: Context, _ ctx: inout DecodeContext,
-        json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil
+        json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil, multipart: MultipartDecoder<T>? = nil
     ) async throws -> T?? {
         var probe = request
         let buffer = try await probe.collectBody(upTo: context.maxUploadSize)
         if buffer.readableBytes == 0 { return .some(nil) }
         probe.body = .init(buffer: buffer)
-        return try await negotiatedBody(probe, context, &ctx, json: json, form: form).map { .some($0) }
+        return try await negotiatedBody(probe, context, &ctx, json: json, form: form, multipart: multipart).map { .some($0) }
     }
 
     enum NegotiatedBody {
         case json(JSONValue)
         case form(JSONObject)
+        case multipart(JSONObject, files: [FilePart], token: String)
     }
 
-    static func readNegotiated<Context: RequestContext>(
-        _ request: Request, _ context: Context, acceptsJSON: Bool, form arrayFields: [String]?
+    static func readNegotiated<Context: RequestContext, T>(
+        _ request: Request, _ context: Context, acceptsJSON: Bool, form arrayFields: [String]?, multipart: MultipartDecoder<T>?
     ) async throws -> NegotiatedBody? {
         let mediaType = request.headers[.contentType].map { type in
             (type.split(separator: ";").first.map { $0.trimmedWhitespace } ?? "").lowercased()
+        }
+        if let mediaType, mediaType == "multipart/form-data", let multipart {
+            var request = request
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            if buffer.readableBytes == 0 { return nil }
+            do throws(MultipartBody.Malformed) {
+                guard let boundary = MultipartBody.boundary(in: request.headers[.contentType] ?? "") else {
+                    throw MultipartBody.Malformed(message: "Content-Type multipart/form-data has no boundary parameter")
+                }
+                let parts = try MultipartBody.parse(Array(buffer.readableBytesView), boundary: boundary)
+                let token = String(UInt64.random(in: .min ... .max), radix: 36)
+                let (object, files) = try MultipartBody.form(
+                    parts, arrayFields: multipart.arrayFields, fileFields: multipart.fileFields, jsonFields: multipart.jsonFields, token: token)
+                return .multipart(object, files: files, token: token)
+            } catch {
+                throw ValidationFailure([
+                    ValidationIssue(
+                        type: "multipart_invalid", loc: ["body"], msg: "Multipart decode error",
+                        input: .object(JSONObject()), ctx: JSONObject([("error", .string(error.message))]))
+                ])
+            }
         }
         if let mediaType, mediaType == "application/x-www-form-urlencoded", let arrayFields {
             var request = request

@@ -54,6 +54,10 @@ public struct ValidationFailure: Error, Sendable {
 public struct DecodeContext: Sendable {
     public var issues: [ValidationIssue] = []
     public var parameters: Bool
+    /// The files of a `multipart/form-data` body, and the request's token that their placeholders carry
+    /// (`MultipartBody.form`).
+    public var files: [FilePart] = []
+    public var fileToken = ""
 
     public init(parameters: Bool = false) {
         self.parameters = parameters

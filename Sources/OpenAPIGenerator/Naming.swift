@@ -14,7 +14,7 @@ enum Naming {
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "Array", "Dictionary",
         "Optional", "Error", "Result", "Never", "Void", "Set", "Character", "URL", "Task", "Codable", "Sendable",
         "Hashable", "Decoder", "Encoder", "CodingKey", "Response", "Request", "Router", "Operations", "JSONValue",
-        "JSONObject", "Field", "Box", "DecodeContext", "Check", "Respond", "RawBody", "APIHandler", "EmbeddedSpec",
+        "JSONObject", "Field", "Box", "DecodeContext", "Check", "Respond", "RawBody", "FilePart", "APIHandler", "EmbeddedSpec",
         "Authentication", "HTTPFields", "Type", "Protocol", "Any", "Self", "Substring", "Sequence", "Collection",
     ]
 

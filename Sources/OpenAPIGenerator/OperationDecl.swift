@@ -20,7 +20,7 @@ struct OperationDecl {
     /// The request body: one type the handler gets, read from each media type the generator models.
     struct Body {
         enum Kind: String {
-            case json, form, raw
+            case json, form, multipart, raw
         }
 
         /// One way the body may arrive. `caseName` names its case when the variants' types differ.
@@ -28,8 +28,11 @@ struct OperationDecl {
             var kind: Kind
             var type: SwiftType
             var caseName: String
-            /// For forms: the wire names of array properties, whose single value is still a list.
+            /// For forms and multipart: the wire names of array properties, whose single value is still a list.
             var arrayFields: [String]
+            /// For multipart: the parts that are files (`FilePart`), and those read as JSON (object properties).
+            var fileFields: [String] = []
+            var jsonFields: [String] = []
         }
 
         /// What `Input.body` holds: the variants' shared type, or `enumName` when they differ.

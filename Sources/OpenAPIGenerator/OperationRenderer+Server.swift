@@ -165,6 +165,12 @@ extension OperationRenderer {
                         case .form:
                             arguments.append(
                                 "form: .init(arrayFields: [\(variant.arrayFields.map(Naming.literal).joined(separator: ", "))], decode: \(closure))")
+                        case .multipart:
+                            let fields = [variant.arrayFields, variant.fileFields, variant.jsonFields].map {
+                                "[\($0.map(Naming.literal).joined(separator: ", "))]"
+                            }
+                            arguments.append(
+                                "multipart: .init(arrayFields: \(fields[0]), fileFields: \(fields[1]), jsonFields: \(fields[2]), decode: \(closure))")
                         case .raw: break
                         }
                     }

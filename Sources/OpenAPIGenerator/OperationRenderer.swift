@@ -87,7 +87,7 @@ struct OperationRenderer {
             w.block("public enum \(enumName): Sendable") { w in
                 for variant in body.variants {
                     w.doc([
-                        "Sent as `\(variant.kind == .json ? "application/json" : variant.kind == .form ? "application/x-www-form-urlencoded" : "another media type")`."
+                        "Sent as `\(variant.kind == .json ? "application/json" : variant.kind == .form ? "application/x-www-form-urlencoded" : variant.kind == .multipart ? "multipart/form-data" : "another media type")`."
                     ])
                     w.line("case \(Naming.escaped(variant.caseName))(\(variant.type.spelling))")
                 }

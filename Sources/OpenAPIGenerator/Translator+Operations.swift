@@ -15,27 +15,43 @@ extension Translator {
         return type
     }
 
-    /// JSON and form-encoded content are decoded into typed values; with neither, the first media type is
-    /// handed over as a `RawBody`. Other media types of the same body answer 415.
+    /// JSON, form-encoded and multipart content are decoded into typed values; with none of them, the first media
+    /// type is handed over as a `RawBody`. Other media types of the same body answer 415.
     func bodyDecl(_ requestBody: RequestBody, qualified: String, pointer: String, nested: inout [Decl]) -> OperationDecl.Body? {
         let json = requestBody.contents.first(where: \.isJSON)
         let form = requestBody.contents.first { $0.mediaType.lowercased().hasPrefix("application/x-www-form-urlencoded") }
-        let both = json != nil && form != nil
+        let multipart = requestBody.contents.first { $0.mediaType.lowercased().hasPrefix("multipart/form-data") }
+        let several = [json, form, multipart].compactMap { $0 }.count > 1
         var variants: [OperationDecl.Body.Variant] = []
-        for (content, kind) in [(json, OperationDecl.Body.Kind.json), (form, .form)] {
+        for (content, kind) in [(json, OperationDecl.Body.Kind.json), (form, .form), (multipart, .multipart)] {
             guard let content else { continue }
-            let key = requestBody.componentName.map { "requestBodies/\($0)" + (kind == .form && both ? "/form" : "") }
-            let suggestedShared = requestBody.componentName.map { Naming.typeName($0) + (kind == .form && both ? "Form" : "") + "RequestBody" }
+            let suffix = several && kind != .json ? "/\(kind.rawValue)" : ""
+            let key = requestBody.componentName.map { "requestBodies/\($0)" + suffix }
+            let suggestedShared = requestBody.componentName.map {
+                Naming.typeName($0) + (several && kind != .json ? Naming.typeName(kind.rawValue) : "") + "RequestBody"
+            }
             let type =
                 content.schema.map { schema in
                     shared(key, schema, suggested: suggestedShared) {
                         swiftType(
-                            schema, suggested: both ? (kind == .json ? "JSONBody" : "FormBody") : "Body", parent: qualified,
-                            nested: &nested, pointer: pointer + "/requestBody")
+                            schema, suggested: several ? Naming.typeName(kind == .json ? "JSON" : kind.rawValue) + "Body" : "Body",
+                            parent: qualified, nested: &nested, pointer: pointer + "/requestBody")
                     }
                 } ?? .any
-            let arrays = kind == .form ? content.schema.map(arrayProperties) ?? [] : []
-            variants.append(.init(kind: kind, type: type, caseName: kind.rawValue, arrayFields: arrays))
+            var variant = OperationDecl.Body.Variant(kind: kind, type: type, caseName: kind.rawValue, arrayFields: [])
+            if kind != .json, let schema = content.schema {
+                let properties = formProperties(schema)
+                variant.arrayFields = properties.filter { $0.schema.types == ["array"] }.map(\.name)
+                if kind == .multipart {
+                    // Files: `format: binary` strings, alone or as the items of an array; JSON: objects, alone or as items.
+                    func isFile(_ schema: Schema) -> Bool { schema.types == ["string"] && schema.format == "binary" }
+                    func isObject(_ schema: Schema) -> Bool { schema.types == ["object"] || (schema.types.isEmpty && !schema.properties.isEmpty) }
+                    variant.fileFields = properties.filter { isFile($0.schema) || $0.schema.items.map { isFile(resolved($0)) } == true }.map(\.name)
+                    variant.jsonFields = properties.filter { isObject($0.schema) || $0.schema.items.map { isObject(resolved($0)) } == true }.map(
+                        \.name)
+                }
+            }
+            variants.append(variant)
         }
         if variants.isEmpty, !requestBody.contents.isEmpty {
             variants.append(.init(kind: .raw, type: .named("RawBody"), caseName: "raw", arrayFields: []))
@@ -54,7 +70,12 @@ extension Translator {
 
     /// The wire names of a form schema's array properties (through `$ref` and `allOf`).
     func arrayProperties(_ schema: Schema) -> [String] {
-        var names: [String] = []
+        formProperties(schema).filter { $0.schema.types == ["array"] }.map(\.name)
+    }
+
+    /// A form or multipart schema's properties (through `$ref` and `allOf`), each schema with its `$ref`s followed.
+    func formProperties(_ schema: Schema) -> [(name: String, schema: Schema)] {
+        var result: [(name: String, schema: Schema)] = []
         var seen: Set<String> = []
         func visit(_ schema: Schema) {
             if let ref = schema.ref {
@@ -62,18 +83,21 @@ extension Translator {
                 visit(target)
                 return
             }
-            for property in schema.properties {
-                var resolved = property.schema
-                for _ in 0..<32 {
-                    guard let ref = resolved.ref, let target = document.schemas.first(where: { $0.name == ref })?.schema else { break }
-                    resolved = target
-                }
-                if resolved.types == ["array"] { names.append(property.name) }
-            }
+            for property in schema.properties { result.append((property.name, resolved(property.schema))) }
             schema.allOf.forEach(visit)
         }
         visit(schema)
-        return names
+        return result
+    }
+
+    /// `schema` with its `$ref`s followed (at most 32 deep).
+    func resolved(_ schema: Schema) -> Schema {
+        var resolved = schema
+        for _ in 0..<32 {
+            guard let ref = resolved.ref, let target = document.schemas.first(where: { $0.name == ref })?.schema else { break }
+            resolved = target
+        }
+        return resolved
     }
 
     func operationDecls() -> [OperationDecl] {

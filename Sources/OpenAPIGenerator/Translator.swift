@@ -233,6 +233,8 @@ final class Translator {
             switch schema.format {
             case "date-time": return .dateTime
             case "uuid": return .uuid
+            case "binary": return .named("FilePart")  // a file, in multipart bodies
+
             default: return .string(rules: stringRules(schema))
             }
         case "integer":

@@ -42,6 +42,7 @@ enum DifferentialDecoders {
             "Shipping": decoder(Shipping.self),
             "SearchFilter": decoder(SearchFilter.self),
             "SearchEcho": decoder(SearchEcho.self),
+            "UploadEcho": decoder(UploadEcho.self),
             // An alias component (`typealias UserName = String`): its `not` is checked where it is used, so it is
             // decoded as `Shipping.user` is, and read back from there.
             "UserName": { json in

@@ -3,73 +3,90 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/SearchFilter` (behaviour.yaml:58:7).
-public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
-    public var status: SearchFilter.Status
-    public var minPriority: Int?
+/// - Remark: Generated from `#/components/schemas/UploadEcho` (behaviour.yaml:80:7).
+public struct UploadEcho: Hashable, Sendable, JSONValueCodable {
+    public var title: String
+    public var copies: Int
     public var tags: [String]?
-    public var due: String?
+    public var fileName: String?
+    public var fileType: String?
+    public var fileBytes: [Int]
+    public var attachmentNames: [String]?
+    public var metaSource: String?
 
-    public init(status: SearchFilter.Status, minPriority: Int? = nil, tags: [String]? = nil, due: String? = nil) {
-        self.status = status
-        self.minPriority = minPriority
+    public init(title: String, copies: Int, tags: [String]? = nil, fileName: String? = nil, fileType: String? = nil, fileBytes: [Int], attachmentNames: [String]? = nil, metaSource: String? = nil) {
+        self.title = title
+        self.copies = copies
         self.tags = tags
-        self.due = due
+        self.fileName = fileName
+        self.fileType = fileType
+        self.fileBytes = fileBytes
+        self.attachmentNames = attachmentNames
+        self.metaSource = metaSource
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("status", self.status.jsonValue)
-        object.append("minPriority", ifPresent: self.minPriority)
+        object.append("title", self.title.jsonValue)
+        object.append("copies", self.copies.jsonValue)
         object.append("tags", ifPresent: self.tags)
-        object.append("due", ifPresent: self.due)
+        object.append("fileName", self.fileName.jsonValue)
+        object.append("fileType", self.fileType.jsonValue)
+        object.append("fileBytes", self.fileBytes.jsonValue)
+        object.append("attachmentNames", ifPresent: self.attachmentNames)
+        object.append("metaSource", ifPresent: self.metaSource)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("status", self.status)
-        out.member("minPriority", ifPresent: self.minPriority)
+        out.member("title", self.title)
+        out.member("copies", self.copies)
         out.member("tags", ifPresent: self.tags)
-        out.member("due", ifPresent: self.due)
+        out.member("fileName", self.fileName)
+        out.member("fileType", self.fileType)
+        out.member("fileBytes", self.fileBytes)
+        out.member("attachmentNames", ifPresent: self.attachmentNames)
+        out.member("metaSource", ifPresent: self.metaSource)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _status = Check.required(object, "status", at: loc, &ctx, SearchFilter.Status.self)
-        let _minPriority = Check.optional(object, "minPriority", at: loc, &ctx, Int.self, NumberRules(minimum: 1, maximum: 5))
-        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx, ArrayRules(maxItems: 3)) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _due = Check.optional(object, "due", at: loc, &ctx, String.self, StringRules(format: .date))
-        let closed = Check.noAdditionalProperties(object, allowed: ["status", "minPriority", "tags", "due"], at: loc, &ctx)
-        guard closed, let _status, let _minPriority, let _tags, let _due else { return nil }
-        return Self(status: _status, minPriority: _minPriority, tags: _tags, due: _due)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/SearchFilter/properties/status` (behaviour.yaml:62:17).
-    public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-        case `open`
-        case done
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
+        let _copies = Check.required(object, "copies", at: loc, &ctx, Int.self)
+        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _fileName = Check.requiredNullable(object, "fileName", at: loc, &ctx, String.self)
+        let _fileType = Check.requiredNullable(object, "fileType", at: loc, &ctx, String.self)
+        let _fileBytes = Check.required(object, "fileBytes", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
+        let _attachmentNames = Check.optional(object, "attachmentNames", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _metaSource = Check.optional(object, "metaSource", at: loc, &ctx, String.self)
+        guard let _title, let _copies, let _tags, let _fileName, let _fileType, let _fileBytes, let _attachmentNames, let _metaSource else { return nil }
+        return Self(title: _title, copies: _copies, tags: _tags, fileName: _fileName, fileType: _fileType, fileBytes: _fileBytes, attachmentNames: _attachmentNames, metaSource: _metaSource)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:89:7).
-public struct Link: Hashable, Sendable, JSONValueCodable {
+/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:116:7).
+public struct Node: Hashable, Sendable, JSONValueCodable {
     public var type: String
-    public var url: String
+    /// Read-only: required in responses, optional here because requests, which leave it out, also carry this type.
+    public var id: Int64?
+    public var children: [String]?
 
-    public init(type: String, url: String) {
+    public init(type: String, id: Int64? = nil, children: [String]? = nil) {
         self.type = type
-        self.url = url
+        self.id = id
+        self.children = children
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
         object.append("type", self.type.jsonValue)
-        object.append("url", self.url.jsonValue)
+        object.append("id", ifPresent: self.id)
+        object.append("children", ifPresent: self.children)
         return .object(object)
     }
 
@@ -77,18 +94,71 @@ public struct Link: Hashable, Sendable, JSONValueCodable {
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("type", self.type)
-        out.member("url", self.url)
+        out.member("id", ifPresent: self.id)
+        out.member("children", ifPresent: self.children)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _type = Check.required(object, "type", at: loc, &ctx, String.self)
-        let _url = Check.required(object, "url", at: loc, &ctx, String.self)
-        guard let _type, let _url else { return nil }
-        return Self(type: _type, url: _url)
+        let _id = Check.optional(object, "id", at: loc, &ctx, Int64.self)
+        let _children = Check.optional(object, "children", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        guard let _type, let _id, let _children else { return nil }
+        return Self(type: _type, id: _id, children: _children)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:122:7).
-public typealias UserName = String
+/// `not` on an object (postcode and pickup exclude each other) and on its members (one through an alias component).
+///
+/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:143:7).
+public struct Shipping: Hashable, Sendable, JSONValueCodable {
+    public var country: String
+    public var postcode: String?
+    public var pickup: Bool?
+    public var user: String?
+    public var quantity: Int?
+    static let constraint = Constraint(not: Subschema(required: ["postcode", "pickup"]))
+
+    public init(country: String, postcode: String? = nil, pickup: Bool? = nil, user: String? = nil, quantity: Int? = nil) {
+        self.country = country
+        self.postcode = postcode
+        self.pickup = pickup
+        self.user = user
+        self.quantity = quantity
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("country", self.country.jsonValue)
+        object.append("postcode", ifPresent: self.postcode)
+        object.append("pickup", ifPresent: self.pickup)
+        object.append("user", ifPresent: self.user)
+        object.append("quantity", ifPresent: self.quantity)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("country", self.country)
+        out.member("postcode", ifPresent: self.postcode)
+        out.member("pickup", ifPresent: self.pickup)
+        out.member("user", ifPresent: self.user)
+        out.member("quantity", ifPresent: self.quantity)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let satisfied = Self.constraint.check(json, at: loc, &ctx)
+        let _country = Check.required(object, "country", at: loc, &ctx, String.self)
+        let _postcode = Check.optional(object, "postcode", at: loc, &ctx, String.self)
+        let _pickup = Check.optional(object, "pickup", at: loc, &ctx, Bool.self)
+        let _user = Check.optional(object, "user", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(enumValues: [.string("admin"), .string("root")]))) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _quantity = Check.optional(object, "quantity", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(number: NumberRules(multipleOf: 13)))) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
+        guard satisfied, let _country, let _postcode, let _pickup, let _user, let _quantity else { return nil }
+        return Self(country: _country, postcode: _postcode, pickup: _pickup, user: _user, quantity: _quantity)
+    }
+}

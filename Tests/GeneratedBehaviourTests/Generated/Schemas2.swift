@@ -3,69 +3,92 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:67:7).
-public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
-    public var filter: SearchFilter?
-    public var page: Int
+/// - Remark: Generated from `#/components/schemas/SearchFilter` (behaviour.yaml:92:7).
+public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
+    public var status: SearchFilter.Status
+    public var minPriority: Int?
+    public var tags: [String]?
+    public var due: String?
 
-    public init(filter: SearchFilter? = nil, page: Int) {
-        self.filter = filter
-        self.page = page
+    public init(status: SearchFilter.Status, minPriority: Int? = nil, tags: [String]? = nil, due: String? = nil) {
+        self.status = status
+        self.minPriority = minPriority
+        self.tags = tags
+        self.due = due
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("filter", ifPresent: self.filter)
-        object.append("page", self.page.jsonValue)
+        object.append("status", self.status.jsonValue)
+        object.append("minPriority", ifPresent: self.minPriority)
+        object.append("tags", ifPresent: self.tags)
+        object.append("due", ifPresent: self.due)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("filter", ifPresent: self.filter)
-        out.member("page", self.page)
+        out.member("status", self.status)
+        out.member("minPriority", ifPresent: self.minPriority)
+        out.member("tags", ifPresent: self.tags)
+        out.member("due", ifPresent: self.due)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _filter = Check.optional(object, "filter", at: loc, &ctx, SearchFilter.self)
-        let _page = Check.required(object, "page", at: loc, &ctx, Int.self)
-        guard let _filter, let _page else { return nil }
-        return Self(filter: _filter, page: _page)
+        let _status = Check.required(object, "status", at: loc, &ctx, SearchFilter.Status.self)
+        let _minPriority = Check.optional(object, "minPriority", at: loc, &ctx, Int.self, NumberRules(minimum: 1, maximum: 5))
+        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx, ArrayRules(maxItems: 3)) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _due = Check.optional(object, "due", at: loc, &ctx, String.self, StringRules(format: .date))
+        let closed = Check.noAdditionalProperties(object, allowed: ["status", "minPriority", "tags", "due"], at: loc, &ctx)
+        guard closed, let _status, let _minPriority, let _tags, let _due else { return nil }
+        return Self(status: _status, minPriority: _minPriority, tags: _tags, due: _due)
+    }
+
+    /// - Remark: Generated from `#/components/schemas/SearchFilter/properties/status` (behaviour.yaml:96:17).
+    public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
+        case `open`
+        case done
     }
 }
 
-/// A request body member too, through the array.
-///
-/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:95:7).
-public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
-    case node(Node)
-    case link(Link)
+/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:123:7).
+public struct Link: Hashable, Sendable, JSONValueCodable {
+    public var type: String
+    public var url: String
 
-    public var jsonValue: JSONValue {
-        switch self {
-        case .node(let value): value.jsonValue
-        case .link(let value): value.jsonValue
-        }
+    public init(type: String, url: String) {
+        self.type = type
+        self.url = url
     }
 
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("type", self.type.jsonValue)
+        object.append("url", self.url.jsonValue)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
-        switch self {
-        case .node(let value): value.writeJSON(to: &out)
-        case .link(let value): value.writeJSON(to: &out)
-        }
+        out.beginObject()
+        out.member("type", self.type)
+        out.member("url", self.url)
+        out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        return Check.discriminated(json, property: "type", tags: ["node", "link"], at: loc, &ctx) { tag, v, loc, ctx in
-            switch tag {
-            case "node": return Node.decode(v, at: loc, &ctx).map { Self.node($0) }
-            case "link": return Link.decode(v, at: loc, &ctx).map { Self.link($0) }
-            default: return nil
-            }
-        }
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _url = Check.required(object, "url", at: loc, &ctx, String.self)
+        guard let _type, let _url else { return nil }
+        return Self(type: _type, url: _url)
     }
 }
+
+/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:156:7).
+public typealias UserName = String

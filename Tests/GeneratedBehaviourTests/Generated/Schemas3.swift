@@ -3,95 +3,69 @@
 import APIRuntime
 import Foundation
 
-/// Only ever a response.
-///
-/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:73:7).
-public struct Item: Hashable, Sendable, JSONValueCodable {
-    /// Read-only: written by the server; required, as no request carries this type.
-    public var id: Int64
-    public var name: String
-    public var step: Double?
-    public var big: Int64?
+/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:101:7).
+public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
+    public var filter: SearchFilter?
+    public var page: Int
 
-    public init(id: Int64, name: String, step: Double? = nil, big: Int64? = nil) {
-        self.id = id
-        self.name = name
-        self.step = step
-        self.big = big
+    public init(filter: SearchFilter? = nil, page: Int) {
+        self.filter = filter
+        self.page = page
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("name", self.name.jsonValue)
-        object.append("step", ifPresent: self.step)
-        object.append("big", ifPresent: self.big)
+        object.append("filter", ifPresent: self.filter)
+        object.append("page", self.page.jsonValue)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("id", self.id)
-        out.member("name", self.name)
-        out.member("step", ifPresent: self.step)
-        out.member("big", ifPresent: self.big)
+        out.member("filter", ifPresent: self.filter)
+        out.member("page", self.page)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)
-        let _name = Check.required(object, "name", at: loc, &ctx, String.self, StringRules(pattern: "^[A-Za-z0-9 _.-]+$"))
-        let _step = Check.optional(object, "step", at: loc, &ctx, Double.self, NumberRules(multipleOf: "0.5"))
-        let _big = Check.optional(object, "big", at: loc, &ctx, Int64.self, NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775806))
-        guard let _id, let _name, let _step, let _big else { return nil }
-        return Self(id: _id, name: _name, step: _step, big: _big)
+        let _filter = Check.optional(object, "filter", at: loc, &ctx, SearchFilter.self)
+        let _page = Check.required(object, "page", at: loc, &ctx, Int.self)
+        guard let _filter, let _page else { return nil }
+        return Self(filter: _filter, page: _page)
     }
 }
 
-/// Declared members beside a schema for every other member (`additionalProperties`).
+/// A request body member too, through the array.
 ///
-/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:101:7).
-public struct Labels: Hashable, Sendable, JSONValueCodable {
-    public var name: String
-    /// A declared member whose name the kept members' dictionary would take.
-    public var additionalProperties: String?
-    /// The members the schema does not declare (`additionalProperties`), each checked by its schema.
-    public var additionalProperties2: [String: Int]
-    static let declaredMembers: Set<String> = ["name", "additionalProperties"]
+/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:129:7).
+public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
+    case node(Node)
+    case link(Link)
 
-    public init(name: String, additionalProperties: String? = nil, additionalProperties2: [String: Int] = [:]) {
-        self.name = name
-        self.additionalProperties = additionalProperties
-        self.additionalProperties2 = additionalProperties2
-    }
-
-    /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("name", self.name.jsonValue)
-        object.append("additionalProperties", ifPresent: self.additionalProperties)
-        object.appendAdditional(self.additionalProperties2, declared: Self.declaredMembers)
-        return .object(object)
+        switch self {
+        case .node(let value): value.jsonValue
+        case .link(let value): value.jsonValue
+        }
     }
 
-    /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("name", self.name)
-        out.member("additionalProperties", ifPresent: self.additionalProperties)
-        out.additionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
-        out.endObject()
+        switch self {
+        case .node(let value): value.writeJSON(to: &out)
+        case .link(let value): value.writeJSON(to: &out)
+        }
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
-        let _additionalProperties = Check.optional(object, "additionalProperties", at: loc, &ctx, String.self)
-        let _additionalProperties2 = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 0)) }
-        guard let _name, let _additionalProperties, let _additionalProperties2 else { return nil }
-        return Self(name: _name, additionalProperties: _additionalProperties, additionalProperties2: _additionalProperties2)
+        return Check.discriminated(json, property: "type", tags: ["node", "link"], at: loc, &ctx) { tag, v, loc, ctx in
+            switch tag {
+            case "node": return Node.decode(v, at: loc, &ctx).map { Self.node($0) }
+            case "link": return Link.decode(v, at: loc, &ctx).map { Self.link($0) }
+            default: return nil
+            }
+        }
     }
 }

@@ -3,97 +3,95 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:82:7).
-public struct Node: Hashable, Sendable, JSONValueCodable {
-    public var type: String
-    /// Read-only: required in responses, optional here because requests, which leave it out, also carry this type.
-    public var id: Int64?
-    public var children: [String]?
+/// Only ever a response.
+///
+/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:107:7).
+public struct Item: Hashable, Sendable, JSONValueCodable {
+    /// Read-only: written by the server; required, as no request carries this type.
+    public var id: Int64
+    public var name: String
+    public var step: Double?
+    public var big: Int64?
 
-    public init(type: String, id: Int64? = nil, children: [String]? = nil) {
-        self.type = type
+    public init(id: Int64, name: String, step: Double? = nil, big: Int64? = nil) {
         self.id = id
-        self.children = children
+        self.name = name
+        self.step = step
+        self.big = big
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("type", self.type.jsonValue)
-        object.append("id", ifPresent: self.id)
-        object.append("children", ifPresent: self.children)
+        object.append("id", self.id.jsonValue)
+        object.append("name", self.name.jsonValue)
+        object.append("step", ifPresent: self.step)
+        object.append("big", ifPresent: self.big)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("type", self.type)
-        out.member("id", ifPresent: self.id)
-        out.member("children", ifPresent: self.children)
+        out.member("id", self.id)
+        out.member("name", self.name)
+        out.member("step", ifPresent: self.step)
+        out.member("big", ifPresent: self.big)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
-        let _id = Check.optional(object, "id", at: loc, &ctx, Int64.self)
-        let _children = Check.optional(object, "children", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        guard let _type, let _id, let _children else { return nil }
-        return Self(type: _type, id: _id, children: _children)
+        let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self, StringRules(pattern: "^[A-Za-z0-9 _.-]+$"))
+        let _step = Check.optional(object, "step", at: loc, &ctx, Double.self, NumberRules(multipleOf: "0.5"))
+        let _big = Check.optional(object, "big", at: loc, &ctx, Int64.self, NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775806))
+        guard let _id, let _name, let _step, let _big else { return nil }
+        return Self(id: _id, name: _name, step: _step, big: _big)
     }
 }
 
-/// `not` on an object (postcode and pickup exclude each other) and on its members (one through an alias component).
+/// Declared members beside a schema for every other member (`additionalProperties`).
 ///
-/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:109:7).
-public struct Shipping: Hashable, Sendable, JSONValueCodable {
-    public var country: String
-    public var postcode: String?
-    public var pickup: Bool?
-    public var user: String?
-    public var quantity: Int?
-    static let constraint = Constraint(not: Subschema(required: ["postcode", "pickup"]))
+/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:135:7).
+public struct Labels: Hashable, Sendable, JSONValueCodable {
+    public var name: String
+    /// A declared member whose name the kept members' dictionary would take.
+    public var additionalProperties: String?
+    /// The members the schema does not declare (`additionalProperties`), each checked by its schema.
+    public var additionalProperties2: [String: Int]
+    static let declaredMembers: Set<String> = ["name", "additionalProperties"]
 
-    public init(country: String, postcode: String? = nil, pickup: Bool? = nil, user: String? = nil, quantity: Int? = nil) {
-        self.country = country
-        self.postcode = postcode
-        self.pickup = pickup
-        self.user = user
-        self.quantity = quantity
+    public init(name: String, additionalProperties: String? = nil, additionalProperties2: [String: Int] = [:]) {
+        self.name = name
+        self.additionalProperties = additionalProperties
+        self.additionalProperties2 = additionalProperties2
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("country", self.country.jsonValue)
-        object.append("postcode", ifPresent: self.postcode)
-        object.append("pickup", ifPresent: self.pickup)
-        object.append("user", ifPresent: self.user)
-        object.append("quantity", ifPresent: self.quantity)
+        object.append("name", self.name.jsonValue)
+        object.append("additionalProperties", ifPresent: self.additionalProperties)
+        object.appendAdditional(self.additionalProperties2, declared: Self.declaredMembers)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("country", self.country)
-        out.member("postcode", ifPresent: self.postcode)
-        out.member("pickup", ifPresent: self.pickup)
-        out.member("user", ifPresent: self.user)
-        out.member("quantity", ifPresent: self.quantity)
+        out.member("name", self.name)
+        out.member("additionalProperties", ifPresent: self.additionalProperties)
+        out.additionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let satisfied = Self.constraint.check(json, at: loc, &ctx)
-        let _country = Check.required(object, "country", at: loc, &ctx, String.self)
-        let _postcode = Check.optional(object, "postcode", at: loc, &ctx, String.self)
-        let _pickup = Check.optional(object, "pickup", at: loc, &ctx, Bool.self)
-        let _user = Check.optional(object, "user", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(enumValues: [.string("admin"), .string("root")]))) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _quantity = Check.optional(object, "quantity", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(number: NumberRules(multipleOf: 13)))) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
-        guard satisfied, let _country, let _postcode, let _pickup, let _user, let _quantity else { return nil }
-        return Self(country: _country, postcode: _postcode, pickup: _pickup, user: _user, quantity: _quantity)
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
+        let _additionalProperties = Check.optional(object, "additionalProperties", at: loc, &ctx, String.self)
+        let _additionalProperties2 = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 0)) }
+        guard let _name, let _additionalProperties, let _additionalProperties2 else { return nil }
+        return Self(name: _name, additionalProperties: _additionalProperties, additionalProperties2: _additionalProperties2)
     }
 }

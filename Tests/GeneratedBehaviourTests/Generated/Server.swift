@@ -20,6 +20,9 @@ public protocol APIHandler: Sendable {
 
     /// `GET /search` (operationId `search`)
     func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output
+
+    /// `POST /uploads` (operationId `upload`)
+    func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
 }
 
 extension APIHandler {
@@ -43,10 +46,14 @@ extension APIHandler {
         router.on("/search", method: .get) { request, context in
             try await self._search(request, context)
         }
+        router.on("/uploads", method: .post) { request, context in
+            try await self._upload(request, context)
+        }
         Route.methodNotAllowed(on: router, path: "/items", allowed: ["GET", "POST"])
         Route.methodNotAllowed(on: router, path: "/labels", allowed: ["PUT"])
         Route.methodNotAllowed(on: router, path: "/shipping", allowed: ["POST"])
         Route.methodNotAllowed(on: router, path: "/search", allowed: ["GET"])
+        Route.methodNotAllowed(on: router, path: "/uploads", allowed: ["POST"])
     }
 
     func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -93,6 +100,15 @@ extension APIHandler {
         let input = Operations.Search.Input(query: .init(filter: _query_filter, page: _query_page))
         return try await self.search(input).response()
     }
+
+    func _upload<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.negotiatedBody(request, context, &ctx, multipart: .init(arrayFields: ["tags", "attachments"], fileFields: ["file", "attachments"], jsonFields: ["meta"], decode: { v, loc, ctx in Operations.Upload.Body.decode(v, at: loc, &ctx) }))
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.Upload.Input(body: _body)
+        return try await self.upload(input).response()
+    }
 }
 
 extension Operations.ListItems.Output {
@@ -136,6 +152,16 @@ extension Operations.Ship.Output {
 }
 
 extension Operations.Search.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension Operations.Upload.Output {
     /// The HTTP response for this output: its status, headers and encoded body.
     public func response() -> Response {
         switch self {
