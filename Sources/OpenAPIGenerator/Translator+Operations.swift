@@ -112,6 +112,9 @@ extension Translator {
             var nested: [Decl] = []
             var usedMembers: Set<String> = []
             var params: [OperationDecl.Param] = []
+            // Parameters and the body are what requests carry; the responses below are the other side.
+            direction = .request
+            defer { direction = .response }
             for param in op.parameters {
                 if param.location == .cookie {
                     diagnostics.warning("cookie parameter '\(param.name)' is not supported; it is not read", at: param.sourceLocation)
@@ -167,6 +170,7 @@ extension Translator {
                         doc: [param.description], delimiter: delimiter, isArray: isArray, deepObjectArrays: deepObjectArrays))
             }
             let body = op.requestBody.flatMap { bodyDecl($0, qualified: qualified, pointer: pointer, nested: &nested) }
+            direction = .response
             var outputs: [OperationDecl.OutputCase] = []
             var usedCases: Set<String> = []
             for response in op.responses {

@@ -41,8 +41,8 @@ extension Translator {
             if case .named(let target) = type.nonNull, !target.hasPrefix("JSONValue") {
                 directEdges[qualified, default: []].insert(target)
             }
-            // A required readOnly member is required in responses only: optional in a type requests also carry.
-            let isRequired = merged.requires(wireName) && !(propertySchema.readOnly && requestReachable.contains(ObjectIdentifier(schema)))
+            // A required readOnly member is required in responses only: optional in a request type.
+            let isRequired = merged.requires(wireName) && !(propertySchema.readOnly && direction == .request)
             var presence: PropertyDecl.Presence = isRequired ? .required : (type.isNullable ? .field : .optional)
             if !isRequired, let value = propertySchema.defaultValue ?? componentSchemas[propertySchema.ref ?? ""]?.defaultValue, value != .null {
                 if let literal = literal(value, for: type) {
@@ -88,8 +88,8 @@ extension Translator {
     func readOnlyNote(required: Bool, inRequests: Bool) -> String {
         guard required else { return "Read-only: written by the server; a client need not send it." }
         return inRequests
-            ? "Read-only: required in responses, optional here because requests, which leave it out, also carry this type."
-            : "Read-only: written by the server; required, as no request carries this type."
+            ? "Read-only: required in responses, optional in this request type (a client leaves it out)."
+            : "Read-only: written by the server; required in this response type."
     }
 
     func enumDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> EnumDecl {

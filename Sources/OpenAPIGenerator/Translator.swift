@@ -29,8 +29,10 @@ final class Translator {
     /// Types of bodies of component responses and request bodies, generated once and shared by operations.
     var sharedTypes: [String: SwiftType] = [:]
     var sharedDecls: [Decl] = []
-    /// The schemas requests carry, for required readOnly members (see `requestSchemas()`).
-    lazy var requestReachable: Set<ObjectIdentifier> = requestSchemas()
+    /// The side of the wire being translated for, and the components whose request shape differs (required
+    /// readOnly members: see `requestVariants()`).
+    var direction: Direction = .response
+    var requestVariantByComponent: [String: RequestVariant] = [:]
 
     /// How deep references may make types or `allOf` merges nest beyond what the spec writes out.
     static let maximumNesting = YAMLParser.maximumDepth
@@ -77,10 +79,26 @@ final class Translator {
         for (name, schema) in document.schemas where classify(schema) == .enumeration {
             _ = enumDecl(schema, name: componentTypeNames[name]!, qualified: componentTypeNames[name]!, pointer: "#/components/schemas/\(name)")
         }
+        requestVariantByComponent = requestVariants()
+        for case .split(let name) in requestVariantByComponent.values { componentTypeNameSet.insert(name) }
         var decls: [Decl] = []
         for (name, schema) in document.schemas {
             let typeName = componentTypeNames[name]!
             let pointer = "#/components/schemas/\(name)"
+            switch requestVariantByComponent[name] {
+            case .requestOnly?:
+                direction = .request
+                if let decl = namedDecl(schema, name: typeName, qualified: typeName, pointer: pointer) { decls.append(decl) }
+                direction = .response
+                continue
+            case .split(let requestName)?:
+                // The response shape below under the component's name; the request shape here.
+                direction = .request
+                if let decl = namedDecl(schema, name: requestName, qualified: requestName, pointer: pointer) { decls.append(decl) }
+                direction = .response
+            case nil:
+                break
+            }
             if aliasComponents.contains(name) {
                 aliasStack = [name]
                 var nested: [Decl] = []
@@ -176,7 +194,7 @@ final class Translator {
     private func nonNullType(_ schema: Schema, suggested: String, parent: String?, nested: inout [Decl], pointer: String) -> SwiftType {
         if let ref = schema.ref {
             guard aliasComponents.contains(ref), let target = componentSchemas[ref] else {
-                return .named(componentTypeNames[ref] ?? "JSONValue")
+                return .named(typeName(ofComponent: ref) ?? "JSONValue")
             }
             if aliasStack.contains(ref) {
                 diagnostics.error(

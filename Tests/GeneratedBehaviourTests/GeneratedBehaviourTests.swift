@@ -38,6 +38,26 @@ struct GeneratedBehaviourTests {
         #expect(try validate(Node.self, #"{"type": "node", "id": "x"}"#).issues == ["int_type @key(\"id\")"])
     }
 
+    @Test func aTypeCarriedBothWaysIsSplitTheRequiredReadOnlyMemberRequiredInTheResponseTypeOnly() async throws {
+        // At compile time: the response type's id is not optional, so a handler cannot answer without it.
+        let id: Int64 = Pet(id: 1, name: "a").id
+        #expect(id == 1)
+        #expect(try validate(Pet.self, #"{"name": "a"}"#).issues == ["missing @key(\"id\")"])
+        #expect(try validate(PetRequest.self, #"{"name": "a"}"#).issues.isEmpty)
+        #expect(try validate(PetRequest.self, #"{"id": "x", "name": "a"}"#).issues == ["int_type @key(\"id\")"])
+        // A type that holds it is split too: the request list holds request pets.
+        #expect(try validate(PetListRequest.self, #"{"pets": [{"name": "a"}, {"id": 5, "name": "b"}]}"#).issues.isEmpty)
+        #expect(try validate(PetList.self, #"{"pets": [{"name": "a"}]}"#).issues == ["missing @key(\"pets\")"])
+        // Through the generated routes: the request leaves the id out, the response carries it.
+        let created = try await send(.post, "/pets", contentType: "application/json", body: Array(#"{"name": "Rex"}"#.utf8))
+        #expect(created.status == 201)
+        #expect(created.body == (try JSONValue.parse(#"{"id":7,"name":"Rex"}"#)))
+        let replaced = try await send(
+            .put, "/pets", contentType: "application/json", body: Array(#"{"pets": [{"name": "a"}, {"id": 9, "name": "b"}]}"#.utf8))
+        #expect(replaced.status == 200)
+        #expect(replaced.body == (try JSONValue.parse(#"{"pets":[{"id":1,"name":"a"},{"id":9,"name":"b"}]}"#)))
+    }
+
     @Test func patternDollarIsTheEndOfInput() throws {
         #expect(try validate(Item.self, #"{"id": 1, "name": "abc"}"#).issues.isEmpty)
         #expect(try validate(Item.self, #"{"id": 1, "name": "abc\n"}"#).issues == ["string_pattern_mismatch @key(\"name\")"])

@@ -24,6 +24,15 @@ struct EchoHandler: APIHandler {
                 metaSource: body.meta?.source))
     }
 
+    /// Stores nothing: gives each pet an id, as a server would.
+    func addPet(_ input: Operations.AddPet.Input) async throws -> Operations.AddPet.Output {
+        .created(Pet(id: 7, name: input.body.name))
+    }
+
+    func replacePets(_ input: Operations.ReplacePets.Input) async throws -> Operations.ReplacePets.Output {
+        .ok(PetList(pets: input.body.pets.enumerated().map { index, pet in Pet(id: pet.id ?? Int64(index + 1), name: pet.name) }))
+    }
+
     func addEntries(_ input: Operations.AddEntries.Input) async throws -> Operations.AddEntries.Output { .noContent }
     func putLabels(_ input: Operations.PutLabels.Input) async throws -> Operations.PutLabels.Output { .ok(input.body) }
     func ship(_ input: Operations.Ship.Input) async throws -> Operations.Ship.Output { .noContent }

@@ -2,7 +2,7 @@
 
 Validator class, by the document's `openapi` version:
   3.0.x  OAS30WriteValidator for a schema a request can carry (bodies and parameters, through $refs and nesting:
-         the same reachability as the generator's Translator.requestSchemas), OAS30ReadValidator for every other
+         the same reachability as the generator's Translator.reachable(from:) over parameters and request bodies), OAS30ReadValidator for every other
          schema. The generated decoder of a request type is what validates requests; a type no request carries is
          only ever a response. (Plain OAS30Validator skips *every* required readOnly and writeOnly member.)
   3.1.x  OAS31Validator (JSON Schema 2020-12: readOnly and writeOnly are annotations).

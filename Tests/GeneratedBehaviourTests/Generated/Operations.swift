@@ -238,3 +238,49 @@ extension Operations {
         }
     }
 }
+
+extension Operations {
+    /// `PUT /pets` (operationId `replacePets`)
+    ///
+    /// - Remark: Generated from `#/paths//pets/put` (behaviour.yaml:78:5).
+    public enum ReplacePets {
+        public static let operationId = "replacePets"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var body: PetListRequest
+            public init(body: PetListRequest) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `200`: The pets as stored, each with its id.
+            case ok(PetList)
+        }
+    }
+}
+
+extension Operations {
+    /// `POST /pets` (operationId `addPet`)
+    ///
+    /// - Remark: Generated from `#/paths//pets/post` (behaviour.yaml:87:5).
+    public enum AddPet {
+        public static let operationId = "addPet"
+
+        /// Everything the handler gets from the request, decoded and validated.
+        public struct Input: Sendable {
+            public var body: PetRequest
+            public init(body: PetRequest) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: Sendable, Equatable {
+            /// `201`: The pet as stored, with its id.
+            case created(Pet)
+        }
+    }
+}

@@ -3,7 +3,45 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UploadEcho` (behaviour.yaml:80:7).
+/// Carried both ways; the id is the server's (readOnly) and required, so in responses only.
+///
+/// - Remark: Generated from `#/components/schemas/Pet` (behaviour.yaml:99:7).
+public struct PetRequest: Hashable, Sendable, JSONValueCodable {
+    /// Read-only: required in responses, optional in this request type (a client leaves it out).
+    public var id: Int64?
+    public var name: String
+
+    public init(id: Int64? = nil, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("id", ifPresent: self.id)
+        object.append("name", self.name.jsonValue)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("id", ifPresent: self.id)
+        out.member("name", self.name)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _id = Check.optional(object, "id", at: loc, &ctx, Int64.self)
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
+        guard let _id, let _name else { return nil }
+        return Self(id: _id, name: _name)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/UploadEcho` (behaviour.yaml:111:7).
 public struct UploadEcho: Hashable, Sendable, JSONValueCodable {
     public var title: String
     public var copies: Int
@@ -68,10 +106,10 @@ public struct UploadEcho: Hashable, Sendable, JSONValueCodable {
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:116:7).
+/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:147:7).
 public struct Node: Hashable, Sendable, JSONValueCodable {
     public var type: String
-    /// Read-only: required in responses, optional here because requests, which leave it out, also carry this type.
+    /// Read-only: required in responses, optional in this request type (a client leaves it out).
     public var id: Int64?
     public var children: [String]?
 
@@ -111,7 +149,7 @@ public struct Node: Hashable, Sendable, JSONValueCodable {
 
 /// `not` on an object (postcode and pickup exclude each other) and on its members (one through an alias component).
 ///
-/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:143:7).
+/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:174:7).
 public struct Shipping: Hashable, Sendable, JSONValueCodable {
     public var country: String
     public var postcode: String?

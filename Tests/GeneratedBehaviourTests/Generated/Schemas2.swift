@@ -3,7 +3,45 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/SearchFilter` (behaviour.yaml:92:7).
+/// Carried both ways; the id is the server's (readOnly) and required, so in responses only.
+///
+/// - Remark: Generated from `#/components/schemas/Pet` (behaviour.yaml:99:7).
+public struct Pet: Hashable, Sendable, JSONValueCodable {
+    /// Read-only: written by the server; required in this response type.
+    public var id: Int64
+    public var name: String
+
+    public init(id: Int64, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("id", self.id.jsonValue)
+        object.append("name", self.name.jsonValue)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("id", self.id)
+        out.member("name", self.name)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
+        guard let _id, let _name else { return nil }
+        return Self(id: _id, name: _name)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/SearchFilter` (behaviour.yaml:123:7).
 public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
     public var status: SearchFilter.Status
     public var minPriority: Int?
@@ -48,14 +86,14 @@ public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
         return Self(status: _status, minPriority: _minPriority, tags: _tags, due: _due)
     }
 
-    /// - Remark: Generated from `#/components/schemas/SearchFilter/properties/status` (behaviour.yaml:96:17).
+    /// - Remark: Generated from `#/components/schemas/SearchFilter/properties/status` (behaviour.yaml:127:17).
     public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case `open`
         case done
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:123:7).
+/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:154:7).
 public struct Link: Hashable, Sendable, JSONValueCodable {
     public var type: String
     public var url: String
@@ -90,5 +128,5 @@ public struct Link: Hashable, Sendable, JSONValueCodable {
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:156:7).
+/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:187:7).
 public typealias UserName = String

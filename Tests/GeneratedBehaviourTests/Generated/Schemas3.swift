@@ -3,7 +3,37 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:101:7).
+/// - Remark: Generated from `#/components/schemas/PetList` (behaviour.yaml:106:7).
+public struct PetListRequest: Hashable, Sendable, JSONValueCodable {
+    public var pets: [PetRequest]
+
+    public init(pets: [PetRequest]) {
+        self.pets = pets
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("pets", self.pets.jsonValue)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("pets", self.pets)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _pets = Check.required(object, "pets", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in PetRequest.decode(v, at: loc, &ctx) } }
+        guard let _pets else { return nil }
+        return Self(pets: _pets)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:132:7).
 public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
     public var filter: SearchFilter?
     public var page: Int
@@ -40,7 +70,7 @@ public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
 
 /// A request body member too, through the array.
 ///
-/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:129:7).
+/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:160:7).
 public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
     case node(Node)
     case link(Link)

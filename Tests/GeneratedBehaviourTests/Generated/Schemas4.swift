@@ -3,11 +3,41 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/PetList` (behaviour.yaml:106:7).
+public struct PetList: Hashable, Sendable, JSONValueCodable {
+    public var pets: [Pet]
+
+    public init(pets: [Pet]) {
+        self.pets = pets
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("pets", self.pets.jsonValue)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("pets", self.pets)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _pets = Check.required(object, "pets", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Pet.decode(v, at: loc, &ctx) } }
+        guard let _pets else { return nil }
+        return Self(pets: _pets)
+    }
+}
+
 /// Only ever a response.
 ///
-/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:107:7).
+/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:138:7).
 public struct Item: Hashable, Sendable, JSONValueCodable {
-    /// Read-only: written by the server; required, as no request carries this type.
+    /// Read-only: written by the server; required in this response type.
     public var id: Int64
     public var name: String
     public var step: Double?
@@ -53,7 +83,7 @@ public struct Item: Hashable, Sendable, JSONValueCodable {
 
 /// Declared members beside a schema for every other member (`additionalProperties`).
 ///
-/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:135:7).
+/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:166:7).
 public struct Labels: Hashable, Sendable, JSONValueCodable {
     public var name: String
     /// A declared member whose name the kept members' dictionary would take.

@@ -23,6 +23,12 @@ public protocol APIHandler: Sendable {
 
     /// `POST /uploads` (operationId `upload`)
     func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output
+
+    /// `PUT /pets` (operationId `replacePets`)
+    func replacePets(_ input: Operations.ReplacePets.Input) async throws -> Operations.ReplacePets.Output
+
+    /// `POST /pets` (operationId `addPet`)
+    func addPet(_ input: Operations.AddPet.Input) async throws -> Operations.AddPet.Output
 }
 
 extension APIHandler {
@@ -49,11 +55,18 @@ extension APIHandler {
         router.on("/uploads", method: .post) { request, context in
             try await self._upload(request, context)
         }
+        router.on("/pets", method: .put) { request, context in
+            try await self._replacePets(request, context)
+        }
+        router.on("/pets", method: .post) { request, context in
+            try await self._addPet(request, context)
+        }
         Route.methodNotAllowed(on: router, path: "/items", allowed: ["GET", "POST"])
         Route.methodNotAllowed(on: router, path: "/labels", allowed: ["PUT"])
         Route.methodNotAllowed(on: router, path: "/shipping", allowed: ["POST"])
         Route.methodNotAllowed(on: router, path: "/search", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/uploads", allowed: ["POST"])
+        Route.methodNotAllowed(on: router, path: "/pets", allowed: ["PUT", "POST"])
     }
 
     func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -108,6 +121,24 @@ extension APIHandler {
         guard let _body else { throw ctx.failure }
         let input = Operations.Upload.Input(body: _body)
         return try await self.upload(input).response()
+    }
+
+    func _replacePets<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PetListRequest.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.ReplacePets.Input(body: _body)
+        return try await self.replacePets(input).response()
+    }
+
+    func _addPet<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PetRequest.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.AddPet.Input(body: _body)
+        return try await self.addPet(input).response()
     }
 }
 
@@ -167,6 +198,26 @@ extension Operations.Upload.Output {
         switch self {
         case .ok(let body):
             return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension Operations.ReplacePets.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension Operations.AddPet.Output {
+    /// The HTTP response for this output: its status, headers and encoded body.
+    public func response() -> Response {
+        switch self {
+        case .created(let body):
+            return Respond.json(201, body, contentType: "application/json")
         }
     }
 }
