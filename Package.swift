@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedBehaviourTests",
             dependencies: [
-                "APIRuntime", "TodoAPI", .product(name: "Hummingbird", package: "hummingbird"),
+                "APIRuntime", "TodoAPI", "OpenAPIGenerator", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

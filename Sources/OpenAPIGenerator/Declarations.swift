@@ -26,7 +26,7 @@ indirect enum SwiftType {
         case .bool: "Bool"
         case .dateTime: "Date"
         case .uuid: "UUID"
-        case .any: "JSONValue"
+        case .any: Runtime.jsonValue
         case .named(let name): name
         case .array(let element, _): "[\(element.spelling)]"
         case .dictionary(let value): "[String: \(value.spelling)]"
@@ -64,9 +64,9 @@ indirect enum SwiftType {
     /// A member check: `Check.<function>(object, "key", ..., &ctx, Type.self[, rules])` when the type allows,
     /// else the closure form. `function` is required, optional, field or defaulted (with its default inserted).
     static func memberCheck(_ function: String, object: String, key: String, defaultValue: String? = nil, loc: String, type: SwiftType) -> String {
-        let prefix = "Check.\(function)(\(object), \(key), \(defaultValue.map { "\($0), " } ?? "")at: \(loc), &ctx"
+        let prefix = "\(Runtime.check).\(function)(\(object), \(key), \(defaultValue.map { "\($0), " } ?? "")at: \(loc), &ctx"
         if function == "required", case .nullable(let wrapped) = type, let arguments = wrapped.typeArguments {
-            return "Check.requiredNullable(\(object), \(key), at: \(loc), &ctx, \(arguments))"
+            return "\(Runtime.check).requiredNullable(\(object), \(key), at: \(loc), &ctx, \(arguments))"
         }
         if let arguments = type.typeArguments { return prefix + ", \(arguments))" }
         return prefix + ") { v, loc, ctx in \(type.decode("v", "loc")) }"
@@ -76,24 +76,24 @@ indirect enum SwiftType {
     func decode(_ value: String, _ loc: String) -> String {
         func rules(_ text: String?) -> String { text.map { ", \($0)" } ?? "" }
         switch self {
-        case .string(let r): return "Check.string(\(value), at: \(loc), &ctx\(rules(r)))"
-        case .integer(let name, let r): return "Check.integer(\(name).self, \(value), at: \(loc), &ctx\(rules(r)))"
-        case .number(let name, let r): return "Check.number(\(name).self, \(value), at: \(loc), &ctx\(rules(r)))"
-        case .bool: return "Check.bool(\(value), at: \(loc), &ctx)"
-        case .dateTime: return "Check.dateTime(\(value), at: \(loc), &ctx)"
-        case .uuid: return "Check.uuid(\(value), at: \(loc), &ctx)"
+        case .string(let r): return "\(Runtime.check).string(\(value), at: \(loc), &ctx\(rules(r)))"
+        case .integer(let name, let r): return "\(Runtime.check).integer(\(name).self, \(value), at: \(loc), &ctx\(rules(r)))"
+        case .number(let name, let r): return "\(Runtime.check).number(\(name).self, \(value), at: \(loc), &ctx\(rules(r)))"
+        case .bool: return "\(Runtime.check).bool(\(value), at: \(loc), &ctx)"
+        case .dateTime: return "\(Runtime.check).dateTime(\(value), at: \(loc), &ctx)"
+        case .uuid: return "\(Runtime.check).uuid(\(value), at: \(loc), &ctx)"
         case .any: return "Optional(\(value))"
         case .named(let name): return "\(name).decode(\(value), at: \(loc), &ctx)"
         case .array(let element, let r):
-            return "Check.array(\(value), at: \(loc), &ctx\(rules(r))) { v, loc, ctx in \(element.decode("v", "loc")) }"
+            return "\(Runtime.check).array(\(value), at: \(loc), &ctx\(rules(r))) { v, loc, ctx in \(element.decode("v", "loc")) }"
         case .dictionary(let element):
-            return "Check.dictionary(\(value), at: \(loc), &ctx) { v, loc, ctx in \(element.decode("v", "loc")) }"
+            return "\(Runtime.check).dictionary(\(value), at: \(loc), &ctx) { v, loc, ctx in \(element.decode("v", "loc")) }"
         case .nullable(let wrapped):
-            return "Check.nullable(\(value), at: \(loc), &ctx) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
+            return "\(Runtime.check).nullable(\(value), at: \(loc), &ctx) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
         case .boxed(let wrapped):
-            return "\(wrapped.decode(value, loc)).map { Box($0) }"
+            return "\(wrapped.decode(value, loc)).map { \(Runtime.box)($0) }"
         case .constrained(let wrapped, let constraint):
-            return "Check.constrained(\(value), at: \(loc), &ctx, \(constraint)) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
+            return "\(Runtime.check).constrained(\(value), at: \(loc), &ctx, \(constraint)) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
         }
     }
 }

@@ -10,13 +10,13 @@ enum Naming {
     ]
 
     /// Type names that generated code refers to and a schema must not shadow.
-    static let reservedTypeNames: Set<String> = [
+    static let reservedTypeNames = Set<String>([
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "Array", "Dictionary",
         "Optional", "Error", "Result", "Never", "Void", "Set", "Character", "URL", "Task", "Codable", "Sendable",
         "Hashable", "Decoder", "Encoder", "CodingKey", "Response", "Request", "Router", "Operations", "JSONValue",
         "JSONObject", "Field", "Box", "DecodeContext", "Check", "Respond", "RawBody", "FilePart", "APIHandler", "EmbeddedSpec",
         "Authentication", "HTTPFields", "Type", "Protocol", "Any", "Self", "Substring", "Sequence", "Collection",
-    ]
+    ]).union(Runtime.all)
 
     /// The ASCII letter-and-digit runs of `name`, split again at lower-to-upper humps ("userName" -> user, Name).
     static func words(_ name: String) -> [Substring] {

@@ -31,7 +31,7 @@ extension OperationRenderer {
                     scheme.description,
                     "Security scheme `\(scheme.name)`: check the credential and return the principal, or why it is refused (401).",
                 ])
-                w.line("func \(authenticatorName(scheme))(_ credential: String) async throws -> Authentication<Principal>")
+                w.line("func \(authenticatorName(scheme))(_ credential: String) async throws -> \(Runtime.authentication)<Principal>")
             }
             for (index, op) in operations.enumerated() {
                 if index > 0 || hasSecurity { w.line() }
@@ -56,7 +56,7 @@ extension OperationRenderer {
             w.line("/// security checked, the handler called and its output encoded. Unknown paths answer 404 and other")
             w.line("/// methods on a known path 405 with `Allow`, all with JSON bodies. Add your own middleware first.")
             w.block("public func registerRoutes<Context: RequestContext>(on router: Router<Context>)") { w in
-                w.line("router.add(middleware: JSONErrorMiddleware<Context>())")
+                w.line("router.add(middleware: \(Runtime.errorMiddleware)<Context>())")
                 var paths: [(path: String, methods: [String])] = []
                 for op in operations {
                     let path = op.operation.path
@@ -72,7 +72,7 @@ extension OperationRenderer {
                 }
                 for entry in paths {
                     let methods = entry.methods.map(Naming.literal).joined(separator: ", ")
-                    w.line("Route.methodNotAllowed(on: router, path: \(Naming.literal(entry.path)), allowed: [\(methods)])")
+                    w.line("\(Runtime.route).methodNotAllowed(on: router, path: \(Naming.literal(entry.path)), allowed: [\(methods)])")
                 }
             }
             let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
@@ -80,7 +80,7 @@ extension OperationRenderer {
                 w.line()
                 w.line("/// The hook of a security scheme, by its name: one function every route passes to `Security`, rather than")
                 w.line("/// a closure of its own in each.")
-                w.block("func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal>") { w in
+                w.block("func _authenticate(_ scheme: String, _ credential: String) async throws -> \(Runtime.authentication)<Principal>") { w in
                     w.switchBlock("scheme") { w in
                         for scheme in usedSchemes {
                             w.line("case \(Naming.literal(scheme.name)): return try await self.\(authenticatorName(scheme))(credential)")
@@ -102,18 +102,19 @@ extension OperationRenderer {
                 let alternatives = op.security.map { requirement in
                     "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(schemeKind($0)))" }.joined(separator: ", ") + "]"
                 }
-                let call = op.allowsAnonymous ? "Security.optional" : "Security.require"
+                let call = op.allowsAnonymous ? "\(Runtime.security).optional" : "\(Runtime.security).require"
                 w.line("let principal = try await \(call)(request, [\(alternatives.joined(separator: ", "))], self._authenticate)")
             }
             let decodes = !op.params.isEmpty || op.body != nil
-            w.line("\(decodes ? "var" : "let") ctx = DecodeContext(parameters: true)")
+            w.line("\(decodes ? "var" : "let") ctx = \(Runtime.decodeContext)(parameters: true)")
             var names: [String] = []
             for location in [Parameter.Location.path, .query, .header] {
                 let params = op.params.filter { $0.location == location }
                 guard !params.isEmpty else { continue }
                 let source: String
                 switch location {
-                case .path: source = "Route.pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+                case .path:
+                    source = "\(Runtime.route).pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
                 case .query:
                     let specs = params.filter { $0.deepObjectArrays == nil }.map {
                         "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))"
@@ -123,9 +124,10 @@ extension OperationRenderer {
                     }
                     source =
                         deepObjects.isEmpty
-                        ? "Route.queryParameters(request, [\(specs.joined(separator: ", "))])"
-                        : "Route.queryParameters(request, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
-                default: source = "Route.headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+                        ? "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))])"
+                        : "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
+                default:
+                    source = "\(Runtime.route).headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
                 }
                 let objectName = "\(location.rawValue)Values"
                 w.line("let \(objectName) = \(source)")
@@ -148,9 +150,10 @@ extension OperationRenderer {
                 let decode: String
                 if body.isSingleJSON {
                     let function = body.required ? "jsonBody" : "optionalJSONBody"
-                    decode = "try await Route.\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
+                    decode =
+                        "try await \(Runtime.route).\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
                 } else if body.variants.count == 1, body.variants[0].kind == .raw {
-                    decode = "try await Route.\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
+                    decode = "try await \(Runtime.route).\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
                 } else {
                     // JSON and/or a form: the Content-Type picks the decoder; each yields the Input's body type.
                     var arguments = ["request", "context", "&ctx"]
@@ -174,7 +177,8 @@ extension OperationRenderer {
                         case .raw: break
                         }
                     }
-                    decode = "try await Route.\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
+                    decode =
+                        "try await \(Runtime.route).\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
                 }
                 w.line("let _body = \(decode)")
                 names.append("_body")
@@ -215,18 +219,22 @@ extension OperationRenderer {
                         if !output.headers.isEmpty {
                             w.line("    var fields = HTTPFields()")
                             for header in output.headers {
-                                w.line("    Respond.header(&fields, \(Naming.literal(header.wireName)), headers.\(Naming.escaped(header.swiftName)))")
+                                w.line(
+                                    "    \(Runtime.respond).header(&fields, \(Naming.literal(header.wireName)), headers.\(Naming.escaped(header.swiftName)))"
+                                )
                             }
                             headerArg = ", headers: fields"
                         }
                         if let body = output.body {
                             if body.isJSON {
-                                w.line("    return Respond.json(\(status), body, contentType: \(Naming.literal(body.contentType))\(headerArg))")
+                                w.line(
+                                    "    return \(Runtime.respond).json(\(status), body, contentType: \(Naming.literal(body.contentType))\(headerArg))"
+                                )
                             } else {
-                                w.line("    return Respond.raw(\(status), body\(headerArg))")
+                                w.line("    return \(Runtime.respond).raw(\(status), body\(headerArg))")
                             }
                         } else {
-                            w.line("    return Respond.empty(\(status)\(headerArg))")
+                            w.line("    return \(Runtime.respond).empty(\(status)\(headerArg))")
                         }
                     }
                 }

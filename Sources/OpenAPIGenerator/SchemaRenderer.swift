@@ -13,7 +13,7 @@ enum SchemaRenderer {
 
     static func renderStruct(_ s: StructDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(s.doc + [remark(s.origin)])
-        w.block("public struct \(s.name): Hashable, Sendable, JSONValueCodable") { w in
+        w.block("public struct \(s.name): Hashable, Sendable, \(Runtime.jsonValueCodable)") { w in
             for p in s.properties {
                 var notes = p.doc
                 if p.writeOnly { notes.append("Write-only: accepted in requests, never encoded into a response.") }
@@ -39,9 +39,9 @@ enum SchemaRenderer {
             let coded = s.properties.filter { !$0.writeOnly }
             w.line()
             w.line("/// The members in spec order; write-only members are never written.")
-            w.block("public var jsonValue: JSONValue") { w in
+            w.block("public var jsonValue: \(Runtime.jsonValue)") { w in
                 let empty = coded.isEmpty && extra == nil
-                w.line(empty ? "JSONValue.object(JSONObject())" : "var object = JSONObject()")
+                w.line(empty ? "\(Runtime.jsonValue).object(\(Runtime.jsonObject)())" : "var object = \(Runtime.jsonObject)()")
                 for p in coded {
                     let (key, label, value) = memberArguments(p)
                     // A bare value goes in as its `JSONValue`; the labelled overloads take the Swift value.
@@ -52,7 +52,7 @@ enum SchemaRenderer {
             }
             w.line()
             w.line("/// The same members, written straight to bytes (what responses use).")
-            w.block("public func writeJSON(to out: inout JSONOutput)") { w in
+            w.block("public func writeJSON(to out: inout \(Runtime.jsonOutput))") { w in
                 w.line("out.beginObject()")
                 for p in coded {
                     let (key, label, value) = memberArguments(p)
@@ -83,8 +83,10 @@ enum SchemaRenderer {
     }
 
     static func renderStructDecoder(_ s: StructDecl, into w: inout CodeWriter) {
-        w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
-            w.line("guard let object = Check.object(json, at: loc, &ctx) else { return nil }")
+        w.block(
+            "public static func decode(_ json: \(Runtime.jsonValue), at loc: \(Runtime.jsonPath), _ ctx: inout \(Runtime.decodeContext)) -> Self?"
+        ) { w in
+            w.line("guard let object = \(Runtime.check).object(json, at: loc, &ctx) else { return nil }")
             if s.constraint != nil { w.line("let satisfied = Self.constraint.check(json, at: loc, &ctx)") }
             let secrets = s.properties.filter(\.secret).map { Naming.literal($0.wireName) }
             if !secrets.isEmpty { w.line("let issuesBefore = ctx.issues.count") }
@@ -101,12 +103,12 @@ enum SchemaRenderer {
                 w.line("let _\(p.swiftName) = \(call)")
             }
             if s.forbidsAdditionalProperties {
-                w.line("let closed = Check.noAdditionalProperties(object, allowed: [\(s.declaredWireNames)], at: loc, &ctx)")
+                w.line("let closed = \(Runtime.check).noAdditionalProperties(object, allowed: [\(s.declaredWireNames)], at: loc, &ctx)")
             }
             var bound = s.properties.map(\.swiftName)
             if let extra = s.additionalMembers {
                 w.line(
-                    "let _\(extra.swiftName) = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in \(extra.valueType.decode("v", "loc")) }"
+                    "let _\(extra.swiftName) = \(Runtime.check).additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in \(extra.valueType.decode("v", "loc")) }"
                 )
                 bound.append(extra.swiftName)
             }
@@ -133,16 +135,16 @@ enum SchemaRenderer {
 
     static func renderUnion(_ u: UnionDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(u.doc + [remark(u.origin)])
-        w.block("public indirect enum \(u.name): Hashable, Sendable, JSONValueCodable") { w in
+        w.block("public indirect enum \(u.name): Hashable, Sendable, \(Runtime.jsonValueCodable)") { w in
             for c in u.cases { w.line("case \(Naming.escaped(c.name))(\(c.type.spelling))") }
             w.line()
-            w.block("public var jsonValue: JSONValue") { w in
+            w.block("public var jsonValue: \(Runtime.jsonValue)") { w in
                 w.switchBlock("self") { w in
                     for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): value.jsonValue") }
                 }
             }
             w.line()
-            w.block("public func writeJSON(to out: inout JSONOutput)") { w in
+            w.block("public func writeJSON(to out: inout \(Runtime.jsonOutput))") { w in
                 w.switchBlock("self") { w in
                     for c in u.cases { w.line("case .\(Naming.escaped(c.name))(let value): value.writeJSON(to: &out)") }
                 }
@@ -152,12 +154,14 @@ enum SchemaRenderer {
                 w.line()
                 w.line("static let constraint = \(constraint)")
             }
-            w.block("public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self?") { w in
+            w.block(
+                "public static func decode(_ json: \(Runtime.jsonValue), at loc: \(Runtime.jsonPath), _ ctx: inout \(Runtime.decodeContext)) -> Self?"
+            ) { w in
                 if u.constraint != nil { w.line("guard Self.constraint.check(json, at: loc, &ctx) else { return nil }") }
                 if let discriminator = u.discriminator {
                     let tags = discriminator.values.map { Naming.literal($0.value) }.joined(separator: ", ")
                     w.scope(
-                        "return Check.discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in"
+                        "return \(Runtime.check).discriminated(json, property: \(Naming.literal(discriminator.property)), tags: [\(tags)], at: loc, &ctx) { tag, v, loc, ctx in"
                     ) { w in
                         w.switchBlock("tag") { w in
                             for entry in discriminator.values {
@@ -170,7 +174,7 @@ enum SchemaRenderer {
                         }
                     }
                 } else {
-                    w.line("return Check.firstMatch(json, at: loc, &ctx, [")
+                    w.line("return \(Runtime.check).firstMatch(json, at: loc, &ctx, [")
                     for c in u.cases {
                         w.line("    { v, loc, ctx in \(c.type.decode("v", "loc")).map { Self.\(Naming.escaped(c.name))($0) } },")
                     }

@@ -112,7 +112,7 @@ extension Translator {
         case .string(let text): ".string(\(Naming.literal(text)))"
         case .array(let items): ".array([\(items.map(jsonLiteral).joined(separator: ", "))])"
         case .object(let members):
-            ".object(JSONObject([\(members.sorted { $0.key < $1.key }.map { "(\(Naming.literal($0.key)), \(jsonLiteral($0.value)))" }.joined(separator: ", "))]))"
+            ".object(\(Runtime.jsonObject)([\(members.sorted { $0.key < $1.key }.map { "(\(Naming.literal($0.key)), \(jsonLiteral($0.value)))" }.joined(separator: ", "))]))"
         }
     }
 }

@@ -54,7 +54,7 @@ extension Translator {
             variants.append(variant)
         }
         if variants.isEmpty, !requestBody.contents.isEmpty {
-            variants.append(.init(kind: .raw, type: .named("RawBody"), caseName: "raw", arrayFields: []))
+            variants.append(.init(kind: .raw, type: .named(Runtime.rawBody), caseName: "raw", arrayFields: []))
         }
         guard let first = variants.first else { return nil }
         var type = first.type
@@ -191,7 +191,7 @@ extension Translator {
                             } ?? .any
                         payload = (type, content.mediaType, true)
                     } else {
-                        payload = (.named("RawBody"), content.mediaType, false)
+                        payload = (.named(Runtime.rawBody), content.mediaType, false)
                     }
                 }
                 var headerDecls: [PropertyDecl] = []

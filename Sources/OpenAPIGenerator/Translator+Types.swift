@@ -38,7 +38,7 @@ extension Translator {
             var type = swiftType(
                 propertySchema, suggested: Naming.typeName(wireName), parent: qualified, nested: &nested, pointer: pointer + "/properties/\(wireName)"
             )
-            if case .named(let target) = type.nonNull, !target.hasPrefix("JSONValue") {
+            if case .named(let target) = type.nonNull, !target.hasPrefix(Runtime.jsonValue) {
                 directEdges[qualified, default: []].insert(target)
             }
             // A required readOnly member is required in responses only: optional in a request type.

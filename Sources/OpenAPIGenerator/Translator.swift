@@ -194,7 +194,7 @@ final class Translator {
     private func nonNullType(_ schema: Schema, suggested: String, parent: String?, nested: inout [Decl], pointer: String) -> SwiftType {
         if let ref = schema.ref {
             guard aliasComponents.contains(ref), let target = componentSchemas[ref] else {
-                return .named(typeName(ofComponent: ref) ?? "JSONValue")
+                return .named(typeName(ofComponent: ref) ?? Runtime.jsonValue)
             }
             if aliasStack.contains(ref) {
                 diagnostics.error(
@@ -251,7 +251,7 @@ final class Translator {
             switch schema.format {
             case "date-time": return .dateTime
             case "uuid": return .uuid
-            case "binary": return .named("FilePart")  // a file, in multipart bodies
+            case "binary": return .named(Runtime.filePart)  // a file, in multipart bodies
 
             default: return .string(rules: stringRules(schema))
             }
@@ -291,7 +291,7 @@ final class Translator {
         if let format = schema.format, ["email", "uri", "date", "ipv4", "ipv6", "hostname"].contains(format) {
             parts.append("format: .\(format)")
         }
-        return parts.isEmpty ? nil : "StringRules(\(parts.joined(separator: ", ")))"
+        return parts.isEmpty ? nil : "\(Runtime.stringRules)(\(parts.joined(separator: ", ")))"
     }
 
     func numberRules(_ schema: Schema) -> String? {
@@ -311,7 +311,7 @@ final class Translator {
         add("exclusiveMinimum", schema.exclusiveMinimum)
         add("exclusiveMaximum", schema.exclusiveMaximum)
         add("multipleOf", schema.multipleOf)
-        return parts.isEmpty ? nil : "NumberRules(\(parts.joined(separator: ", ")))"
+        return parts.isEmpty ? nil : "\(Runtime.numberRules)(\(parts.joined(separator: ", ")))"
     }
 
     func arrayRules(_ schema: Schema) -> String? {
@@ -319,7 +319,7 @@ final class Translator {
         if let value = schema.minItems { parts.append("minItems: \(value)") }
         if let value = schema.maxItems { parts.append("maxItems: \(value)") }
         if schema.uniqueItems { parts.append("uniqueItems: true") }
-        return parts.isEmpty ? nil : "ArrayRules(\(parts.joined(separator: ", ")))"
+        return parts.isEmpty ? nil : "\(Runtime.arrayRules)(\(parts.joined(separator: ", ")))"
     }
 }
 

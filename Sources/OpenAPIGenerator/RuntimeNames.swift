@@ -1,0 +1,37 @@
+/// The names generated code takes from `APIRuntime`, in one place: renderers spell them through these constants,
+/// never as literals. `RuntimeNamesTests` (in GeneratedBehaviourTests, which links both) maps each one to the
+/// APIRuntime declaration it names, so renaming either side fails a test, not only a build of generated code that
+/// happens to use the name.
+enum Runtime {
+    /// Validating decoders: `Check.string(...)`, `Check.required(...)`, ...
+    static let check = "Check"
+    /// Reading requests: parameters, bodies, 405s.
+    static let route = "Route"
+    /// Writing responses.
+    static let respond = "Respond"
+    /// Running a route's security requirement.
+    static let security = "Security"
+    static let authentication = "Authentication"
+    static let errorMiddleware = "JSONErrorMiddleware"
+    static let decodeContext = "DecodeContext"
+    static let jsonValue = "JSONValue"
+    static let jsonObject = "JSONObject"
+    static let jsonOutput = "JSONOutput"
+    static let jsonPath = "JSONPath"
+    static let jsonValueCodable = "JSONValueCodable"
+    static let field = "Field"
+    static let box = "Box"
+    static let rawBody = "RawBody"
+    static let filePart = "FilePart"
+    static let stringRules = "StringRules"
+    static let numberRules = "NumberRules"
+    static let arrayRules = "ArrayRules"
+    static let constraint = "Constraint"
+    static let subschema = "Subschema"
+
+    /// Every name above (a schema must not shadow any of them).
+    static let all = [
+        check, route, respond, security, authentication, errorMiddleware, decodeContext, jsonValue, jsonObject, jsonOutput, jsonPath,
+        jsonValueCodable, field, box, rawBody, filePart, stringRules, numberRules, arrayRules, constraint, subschema,
+    ]
+}
