@@ -107,80 +107,9 @@ extension OperationRenderer {
             }
             let decodes = !op.params.isEmpty || op.body != nil
             w.line("\(decodes ? "var" : "let") ctx = \(Runtime.decodeContext)(parameters: true)")
-            var names: [String] = []
-            for location in [Parameter.Location.path, .query, .header] {
-                let params = op.params.filter { $0.location == location }
-                guard !params.isEmpty else { continue }
-                let source: String
-                switch location {
-                case .path:
-                    source = "\(Runtime.route).pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
-                case .query:
-                    let specs = params.filter { $0.deepObjectArrays == nil }.map {
-                        "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))"
-                    }
-                    let deepObjects = params.compactMap { p in
-                        p.deepObjectArrays.map { "(\(Naming.literal(p.wireName)), [\($0.map(Naming.literal).joined(separator: ", "))])" }
-                    }
-                    source =
-                        deepObjects.isEmpty
-                        ? "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))])"
-                        : "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
-                default:
-                    source = "\(Runtime.route).headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
-                }
-                let objectName = "\(location.rawValue)Values"
-                w.line("let \(objectName) = \(source)")
-                for p in params {
-                    let key = Naming.literal(p.wireName)
-                    let loc = "[\(Naming.literal(location.rawValue))]"
-                    let call: String
-                    switch p.presence {
-                    case .required: call = SwiftType.memberCheck("required", object: objectName, key: key, loc: loc, type: p.type)
-                    case .defaulted(let literal):
-                        call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal, loc: loc, type: p.type)
-                    case .optional, .field: call = SwiftType.memberCheck("optional", object: objectName, key: key, loc: loc, type: p.type.nonNull)
-                    }
-                    let name = "_\(location.rawValue)_\(p.swiftName)"
-                    names.append(name)
-                    w.line("let \(name) = \(call)")
-                }
-            }
+            var names = renderParameterDecoding(op, into: &w)
             if let body = op.body {
-                let decode: String
-                if body.isSingleJSON {
-                    let function = body.required ? "jsonBody" : "optionalJSONBody"
-                    decode =
-                        "try await \(Runtime.route).\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
-                } else if body.variants.count == 1, body.variants[0].kind == .raw {
-                    decode = "try await \(Runtime.route).\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
-                } else {
-                    // JSON and/or a form: the Content-Type picks the decoder; each yields the Input's body type.
-                    var arguments = ["request", "context", "&ctx"]
-                    for variant in body.variants {
-                        var value = variant.type.nonNull.decode("v", "loc")
-                        if let enumName = body.enumName {
-                            value += ".map { Operations.\(op.typeName).\(enumName).\(Naming.escaped(variant.caseName))($0) }"
-                        }
-                        let closure = "{ v, loc, ctx in \(value) }"
-                        switch variant.kind {
-                        case .json: arguments.append("json: \(closure)")
-                        case .form:
-                            arguments.append(
-                                "form: .init(arrayFields: [\(variant.arrayFields.map(Naming.literal).joined(separator: ", "))], decode: \(closure))")
-                        case .multipart:
-                            let fields = [variant.arrayFields, variant.fileFields, variant.jsonFields].map {
-                                "[\($0.map(Naming.literal).joined(separator: ", "))]"
-                            }
-                            arguments.append(
-                                "multipart: .init(arrayFields: \(fields[0]), fileFields: \(fields[1]), jsonFields: \(fields[2]), decode: \(closure))")
-                        case .raw: break
-                        }
-                    }
-                    decode =
-                        "try await \(Runtime.route).\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
-                }
-                w.line("let _body = \(decode)")
+                w.line("let _body = \(bodyDecoding(body, of: op))")
                 names.append("_body")
             }
             w.line("try ctx.check()")
@@ -199,6 +128,89 @@ extension OperationRenderer {
             let principal = op.security.isEmpty ? "" : ", principal: principal"
             w.line("return try await self.\(Naming.escaped(op.methodName))(input\(principal)).response()")
         }
+    }
+
+    /// The lines that read the parameters, one source object per location, then one checked value per parameter;
+    /// returns the names of those values.
+    private func renderParameterDecoding(_ op: OperationDecl, into w: inout CodeWriter) -> [String] {
+        var names: [String] = []
+        for location in [Parameter.Location.path, .query, .header] {
+            let params = op.params.filter { $0.location == location }
+            guard !params.isEmpty else { continue }
+            let source: String
+            switch location {
+            case .path:
+                source = "\(Runtime.route).pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+            case .query:
+                let specs = params.filter { $0.deepObjectArrays == nil }.map {
+                    "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))"
+                }
+                let deepObjects = params.compactMap { p in
+                    p.deepObjectArrays.map { "(\(Naming.literal(p.wireName)), [\($0.map(Naming.literal).joined(separator: ", "))])" }
+                }
+                source =
+                    deepObjects.isEmpty
+                    ? "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))])"
+                    : "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
+            default:
+                source = "\(Runtime.route).headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+            }
+            let objectName = "\(location.rawValue)Values"
+            w.line("let \(objectName) = \(source)")
+            for p in params {
+                let key = Naming.literal(p.wireName)
+                let loc = "[\(Naming.literal(location.rawValue))]"
+                let call: String
+                switch p.presence {
+                case .required: call = SwiftType.memberCheck("required", object: objectName, key: key, loc: loc, type: p.type)
+                case .defaulted(let literal):
+                    call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal, loc: loc, type: p.type)
+                case .optional, .field: call = SwiftType.memberCheck("optional", object: objectName, key: key, loc: loc, type: p.type.nonNull)
+                }
+                let name = "_\(location.rawValue)_\(p.swiftName)"
+                names.append(name)
+                w.line("let \(name) = \(call)")
+            }
+        }
+        return names
+    }
+
+    /// The expression that reads and decodes the body: JSON, raw, or negotiated between JSON, a form and multipart.
+    private func bodyDecoding(_ body: OperationDecl.Body, of op: OperationDecl) -> String {
+        let decode: String
+        if body.isSingleJSON {
+            let function = body.required ? "jsonBody" : "optionalJSONBody"
+            decode =
+                "try await \(Runtime.route).\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
+        } else if body.variants.count == 1, body.variants[0].kind == .raw {
+            decode = "try await \(Runtime.route).\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
+        } else {
+            // JSON and/or a form: the Content-Type picks the decoder; each yields the Input's body type.
+            var arguments = ["request", "context", "&ctx"]
+            for variant in body.variants {
+                var value = variant.type.nonNull.decode("v", "loc")
+                if let enumName = body.enumName {
+                    value += ".map { Operations.\(op.typeName).\(enumName).\(Naming.escaped(variant.caseName))($0) }"
+                }
+                let closure = "{ v, loc, ctx in \(value) }"
+                switch variant.kind {
+                case .json: arguments.append("json: \(closure)")
+                case .form:
+                    arguments.append(
+                        "form: .init(arrayFields: [\(variant.arrayFields.map(Naming.literal).joined(separator: ", "))], decode: \(closure))")
+                case .multipart:
+                    let fields = [variant.arrayFields, variant.fileFields, variant.jsonFields].map {
+                        "[\($0.map(Naming.literal).joined(separator: ", "))]"
+                    }
+                    arguments.append(
+                        "multipart: .init(arrayFields: \(fields[0]), fileFields: \(fields[1]), jsonFields: \(fields[2]), decode: \(closure))")
+                case .raw: break
+                }
+            }
+            decode =
+                "try await \(Runtime.route).\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
+        }
+        return decode
     }
 
     private func renderEncoder(_ op: OperationDecl, into w: inout CodeWriter) {

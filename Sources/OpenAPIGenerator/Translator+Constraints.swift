@@ -25,7 +25,7 @@ extension Translator {
                     at: schema.keywordLocations[keyword] ?? schema.location)
             }
         }
-        return parts.isEmpty ? nil : "Constraint(\(parts.joined(separator: ", ")))"
+        return parts.isEmpty ? nil : "\(Runtime.constraint)(\(parts.joined(separator: ", ")))"
     }
 
     /// The `not:` and `conditional:` arguments that both literals take, each operand written by `operand`; an `if`
@@ -45,20 +45,20 @@ extension Translator {
     /// A `Subschema(...)` literal for `schema`, its `$ref`s followed (a cycle is refused with an error).
     func subschema(_ schema: Schema, depth: Int, through refs: [String]) -> String {
         if let ref = schema.ref {
-            guard let target = componentSchemas[ref] else { return "Subschema()" }
+            guard let target = componentSchemas[ref] else { return "\(Runtime.subschema)()" }
             guard !refs.contains(ref) else {
                 constraintFinding(
                     .error,
                     "the schema '\(ref)' refers to itself inside 'not' or 'if'/'then'/'else'; such a recursive schema cannot be checked there",
                     at: schema.location)
-                return "Subschema()"
+                return "\(Runtime.subschema)()"
             }
             return subschema(target, depth: depth + 1, through: refs + [ref])
         }
         guard depth < Self.maximumSubschemaDepth else {
             constraintFinding(
                 .error, "'not' and 'if'/'then'/'else' nest more than \(Self.maximumSubschemaDepth) levels deep here", at: schema.location)
-            return "Subschema()"
+            return "\(Runtime.subschema)()"
         }
         func nested(_ member: Schema) -> String { subschema(member, depth: depth + 1, through: refs) }
         var parts: [String] = []
@@ -69,9 +69,9 @@ extension Translator {
         if let values = schema.enumValues ?? schema.constValue.map({ [$0] }) {
             parts.append("enumValues: [\(values.map(jsonLiteral).joined(separator: ", "))]")
         }
-        if let rules = stringRules(schema) { parts.append("string: \(rules)") }
-        if let rules = numberRules(schema) { parts.append("number: \(rules)") }
-        if let rules = arrayRules(schema) { parts.append("array: \(rules)") }
+        if let rules = stringRules(schema) { parts.append("string: \(rules.rendered)") }
+        if let rules = numberRules(schema) { parts.append("number: \(rules.rendered)") }
+        if let rules = arrayRules(schema) { parts.append("array: \(rules.rendered)") }
         if let items = schema.items { parts.append("items: \(nested(items))") }
         if !schema.required.isEmpty { parts.append("required: [\(schema.required.map(Naming.literal).joined(separator: ", "))]") }
         if !schema.properties.isEmpty {
@@ -89,7 +89,7 @@ extension Translator {
             parts.append("\(label): [\(members.map(nested).joined(separator: ", "))]")
         }
         parts += notAndConditional(schema, nested)
-        return "Subschema(\(parts.joined(separator: ", ")))"
+        return "\(Runtime.subschema)(\(parts.joined(separator: ", ")))"
     }
 
     enum FindingSeverity { case warning, error }

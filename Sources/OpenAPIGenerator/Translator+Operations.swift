@@ -116,100 +116,16 @@ extension Translator {
             direction = .request
             defer { direction = .response }
             for param in op.parameters {
-                if param.location == .cookie {
-                    diagnostics.warning("cookie parameter '\(param.name)' is not supported; it is not read", at: param.sourceLocation)
-                    continue
+                if let decl = paramDecl(param, qualified: qualified, pointer: pointer, nested: &nested, usedMembers: &usedMembers) {
+                    params.append(decl)
                 }
-                var type = swiftType(
-                    param.schema, suggested: Naming.typeName(param.name), parent: qualified, nested: &nested,
-                    pointer: pointer + "/parameters/\(param.name)")
-                var delimiter: String?
-                var isArray = false
-                var deepObjectArrays: [String]?
-                if param.style == "deepObject" {
-                    switch (param.location, type.nonNull) {
-                    case (.query, .named), (.query, .dictionary):
-                        // Each member is its own query key, `name[member]`; the object is decoded as a form's is.
-                        deepObjectArrays = arrayProperties(param.schema)
-                    case (.query, _):
-                        diagnostics.warning(
-                            "parameter '\(param.name)' has style 'deepObject' but its schema is not an object; the style is ignored; give it 'type: object' with 'properties'",
-                            at: param.sourceLocation)
-                    default:
-                        diagnostics.warning(
-                            "style 'deepObject' applies to query parameters only; '\(param.name)' is in \(param.location.rawValue), so the style is ignored",
-                            at: param.sourceLocation)
-                    }
-                }
-                if deepObjectArrays != nil {
-                    // Read as an object of its own members (above).
-                } else if case .array = type.nonNull {
-                    isArray = true
-                    switch param.style ?? (param.location == .query ? "form" : "simple") {
-                    case "form": delimiter = (param.explode ?? true) ? nil : ","
-                    case "simple": delimiter = ","
-                    case "spaceDelimited": delimiter = " "
-                    case "pipeDelimited": delimiter = "|"
-                    default:
-                        diagnostics.warning(
-                            "parameter style '\(param.style ?? "")' is not supported; values are read as 'form'", at: param.sourceLocation)
-                    }
-                } else if case .dictionary = type.nonNull {
-                    diagnostics.warning("object parameter '\(param.name)' is not supported; it is read as a JSON value", at: param.sourceLocation)
-                    type = .any
-                }
-                var presence: PropertyDecl.Presence = param.required ? .required : .optional
-                if !param.required, let value = param.schema.defaultValue, let literal = literal(value, for: type) {
-                    presence = .defaulted(literal)
-                }
-                if !param.required { type = type.nonNull }
-                params.append(
-                    .init(
-                        swiftName: Naming.unique(Naming.memberName(param.name), &usedMembers), wireName: param.name,
-                        location: param.location, type: type, presence: presence,
-                        doc: [param.description], delimiter: delimiter, isArray: isArray, deepObjectArrays: deepObjectArrays))
             }
             let body = op.requestBody.flatMap { bodyDecl($0, qualified: qualified, pointer: pointer, nested: &nested) }
             direction = .response
             var outputs: [OperationDecl.OutputCase] = []
             var usedCases: Set<String> = []
             for response in op.responses {
-                let caseName = Naming.unique(StatusNames.caseName(response.status), &usedCases)
-                var payload: (type: SwiftType, contentType: String, isJSON: Bool)?
-                if let content = response.contents.first(where: \.isJSON) ?? response.contents.first {
-                    if content.isJSON {
-                        let type =
-                            content.schema.map { schema in
-                                shared(
-                                    response.componentName.map { "responses/\($0)" }, schema,
-                                    suggested: response.componentName.map { Naming.typeName($0) + "Response" }
-                                ) {
-                                    swiftType(
-                                        schema, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested,
-                                        pointer: pointer + "/responses/\(response.status)")
-                                }
-                            } ?? .any
-                        payload = (type, content.mediaType, true)
-                    } else {
-                        payload = (.named(Runtime.rawBody), content.mediaType, false)
-                    }
-                }
-                var headerDecls: [PropertyDecl] = []
-                var usedHeaderNames: Set<String> = []
-                for header in response.headers {
-                    var type = swiftType(
-                        header.schema, suggested: Naming.typeName(header.name), parent: qualified, nested: &nested,
-                        pointer: pointer + "/responses/\(response.status)/headers/\(header.name)")
-                    if !header.required { type = type.nonNull }
-                    headerDecls.append(
-                        PropertyDecl(
-                            swiftName: Naming.unique(Naming.memberName(header.name), &usedHeaderNames), wireName: header.name, type: type,
-                            presence: header.required ? .required : .optional, writeOnly: false, doc: [header.description]))
-                }
-                outputs.append(
-                    .init(
-                        caseName: caseName, status: response.status, body: payload, headers: headerDecls,
-                        headersTypeName: headerDecls.isEmpty ? nil : Naming.typeName(caseName) + "Headers", doc: [response.description]))
+                outputs.append(outputCase(response, qualified: qualified, pointer: pointer, nested: &nested, usedCases: &usedCases))
             }
             let schemes = document.securitySchemes
             let alternatives = op.security.map { requirement in requirement.schemes.compactMap { name in schemes.first { $0.name == name } } }
@@ -218,5 +134,103 @@ extension Translator {
                 nested: nested, security: alternatives.filter { !$0.isEmpty },
                 allowsAnonymous: alternatives.contains { $0.isEmpty })
         }
+    }
+
+    /// One parameter as the handler's Input has it; nil for what is not read (cookies, with a warning).
+    func paramDecl(
+        _ param: Parameter, qualified: String, pointer: String, nested: inout [Decl], usedMembers: inout Set<String>
+    ) -> OperationDecl.Param? {
+        if param.location == .cookie {
+            diagnostics.warning("cookie parameter '\(param.name)' is not supported; it is not read", at: param.sourceLocation)
+            return nil
+        }
+        var type = swiftType(
+            param.schema, suggested: Naming.typeName(param.name), parent: qualified, nested: &nested,
+            pointer: pointer + "/parameters/\(param.name)")
+        var delimiter: String?
+        var isArray = false
+        var deepObjectArrays: [String]?
+        if param.style == "deepObject" {
+            switch (param.location, type.nonNull) {
+            case (.query, .named), (.query, .dictionary):
+                // Each member is its own query key, `name[member]`; the object is decoded as a form's is.
+                deepObjectArrays = arrayProperties(param.schema)
+            case (.query, _):
+                diagnostics.warning(
+                    "parameter '\(param.name)' has style 'deepObject' but its schema is not an object; the style is ignored; give it 'type: object' with 'properties'",
+                    at: param.sourceLocation)
+            default:
+                diagnostics.warning(
+                    "style 'deepObject' applies to query parameters only; '\(param.name)' is in \(param.location.rawValue), so the style is ignored",
+                    at: param.sourceLocation)
+            }
+        }
+        if deepObjectArrays != nil {
+            // Read as an object of its own members (above).
+        } else if case .array = type.nonNull {
+            isArray = true
+            switch param.style ?? (param.location == .query ? "form" : "simple") {
+            case "form": delimiter = (param.explode ?? true) ? nil : ","
+            case "simple": delimiter = ","
+            case "spaceDelimited": delimiter = " "
+            case "pipeDelimited": delimiter = "|"
+            default:
+                diagnostics.warning(
+                    "parameter style '\(param.style ?? "")' is not supported; values are read as 'form'", at: param.sourceLocation)
+            }
+        } else if case .dictionary = type.nonNull {
+            diagnostics.warning("object parameter '\(param.name)' is not supported; it is read as a JSON value", at: param.sourceLocation)
+            type = .any
+        }
+        var presence: PropertyDecl.Presence = param.required ? .required : .optional
+        if !param.required, let value = param.schema.defaultValue, let literal = literal(value, for: type) {
+            presence = .defaulted(literal)
+        }
+        if !param.required { type = type.nonNull }
+        return OperationDecl.Param(
+            swiftName: Naming.unique(Naming.memberName(param.name), &usedMembers), wireName: param.name,
+            location: param.location, type: type, presence: presence,
+            doc: [param.description], delimiter: delimiter, isArray: isArray, deepObjectArrays: deepObjectArrays)
+    }
+
+    /// One documented response as a case of the operation's Output, with its body type and headers.
+    func outputCase(
+        _ response: Response, qualified: String, pointer: String, nested: inout [Decl], usedCases: inout Set<String>
+    ) -> OperationDecl.OutputCase {
+        let caseName = Naming.unique(StatusNames.caseName(response.status), &usedCases)
+        var payload: (type: SwiftType, contentType: String, isJSON: Bool)?
+        if let content = response.contents.first(where: \.isJSON) ?? response.contents.first {
+            if content.isJSON {
+                let type =
+                    content.schema.map { schema in
+                        shared(
+                            response.componentName.map { "responses/\($0)" }, schema,
+                            suggested: response.componentName.map { Naming.typeName($0) + "Response" }
+                        ) {
+                            swiftType(
+                                schema, suggested: Naming.typeName(caseName) + "Body", parent: qualified, nested: &nested,
+                                pointer: pointer + "/responses/\(response.status)")
+                        }
+                    } ?? .any
+                payload = (type, content.mediaType, true)
+            } else {
+                payload = (.named(Runtime.rawBody), content.mediaType, false)
+            }
+        }
+        var headerDecls: [PropertyDecl] = []
+        var usedHeaderNames: Set<String> = []
+        for header in response.headers {
+            var type = swiftType(
+                header.schema, suggested: Naming.typeName(header.name), parent: qualified, nested: &nested,
+                pointer: pointer + "/responses/\(response.status)/headers/\(header.name)")
+            if !header.required { type = type.nonNull }
+            headerDecls.append(
+                PropertyDecl(
+                    swiftName: Naming.unique(Naming.memberName(header.name), &usedHeaderNames), wireName: header.name, type: type,
+                    presence: header.required ? .required : .optional, writeOnly: false, doc: [header.description]))
+        }
+        return OperationDecl.OutputCase(
+            caseName: caseName, status: response.status, body: payload, headers: headerDecls,
+            headersTypeName: headerDecls.isEmpty ? nil : Naming.typeName(caseName) + "Headers", doc: [response.description])
     }
 }

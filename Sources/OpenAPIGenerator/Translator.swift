@@ -283,43 +283,35 @@ final class Translator {
 
     // MARK: Rules
 
-    func stringRules(_ schema: Schema) -> String? {
-        var parts: [String] = []
-        if let value = schema.minLength { parts.append("minLength: \(value)") }
-        if let value = schema.maxLength { parts.append("maxLength: \(value)") }
-        if let value = schema.pattern { parts.append("pattern: \(Naming.literal(value))") }
-        if let format = schema.format, ["email", "uri", "date", "ipv4", "ipv6", "hostname"].contains(format) {
-            parts.append("format: .\(format)")
-        }
-        return parts.isEmpty ? nil : "\(Runtime.stringRules)(\(parts.joined(separator: ", ")))"
+    func stringRules(_ schema: Schema) -> StringRulesDecl? {
+        var rules = StringRulesDecl(minLength: schema.minLength, maxLength: schema.maxLength, pattern: schema.pattern)
+        if let format = schema.format, ["email", "uri", "date", "ipv4", "ipv6", "hostname"].contains(format) { rules.format = format }
+        return rules == StringRulesDecl() ? nil : rules
     }
 
-    func numberRules(_ schema: Schema) -> String? {
-        var parts: [String] = []
-        func add(_ label: String, _ number: SpecNumber?) {
-            guard let number else { return }
+    func numberRules(_ schema: Schema) -> NumberRulesDecl? {
+        func bound(_ label: String, _ number: SpecNumber?) -> NumberRulesDecl.Bound? {
+            guard let number else { return nil }
             guard let double = number.double, double.isFinite else {
                 diagnostics.warning("'\(label)' \(number) is out of range and is not enforced", at: schema.location)
-                return
+                return nil
             }
-            // Exact at run time (`RuleNumber`): an int64 as an integer literal, any other number as its decimal text.
+            // Exact at run time (`RuleNumber`): an int64 as an integer, any other number as its decimal text.
+            if let integer = number.int64 { return .integer(integer) }
             let isJSONText = number.text.allSatisfy { "0123456789+-.eE".contains($0) }
-            parts.append("\(label): \(number.int64.map { String($0) } ?? Naming.literal(isJSONText ? number.text : String(double)))")
+            return .decimal(isJSONText ? number.text : String(double))
         }
-        add("minimum", schema.minimum)
-        add("maximum", schema.maximum)
-        add("exclusiveMinimum", schema.exclusiveMinimum)
-        add("exclusiveMaximum", schema.exclusiveMaximum)
-        add("multipleOf", schema.multipleOf)
-        return parts.isEmpty ? nil : "\(Runtime.numberRules)(\(parts.joined(separator: ", ")))"
+        let rules = NumberRulesDecl(
+            minimum: bound("minimum", schema.minimum), maximum: bound("maximum", schema.maximum),
+            exclusiveMinimum: bound("exclusiveMinimum", schema.exclusiveMinimum),
+            exclusiveMaximum: bound("exclusiveMaximum", schema.exclusiveMaximum),
+            multipleOf: bound("multipleOf", schema.multipleOf))
+        return rules == NumberRulesDecl() ? nil : rules
     }
 
-    func arrayRules(_ schema: Schema) -> String? {
-        var parts: [String] = []
-        if let value = schema.minItems { parts.append("minItems: \(value)") }
-        if let value = schema.maxItems { parts.append("maxItems: \(value)") }
-        if schema.uniqueItems { parts.append("uniqueItems: true") }
-        return parts.isEmpty ? nil : "\(Runtime.arrayRules)(\(parts.joined(separator: ", ")))"
+    func arrayRules(_ schema: Schema) -> ArrayRulesDecl? {
+        let rules = ArrayRulesDecl(minItems: schema.minItems, maxItems: schema.maxItems, uniqueItems: schema.uniqueItems)
+        return rules == ArrayRulesDecl() ? nil : rules
     }
 }
 

@@ -28,104 +28,13 @@ extension DocumentReader {
         for (key, value) in pairs {
             guard let keyword = key.scalar else { continue }
             result.keywordLocations[keyword] = key.location
-            switch keyword {
-            case "type": readType(value, into: result)
-            case "nullable":
-                result.nullable = bool(value, "nullable") ?? false
-                if is31 {
-                    let type = node["type"]?.scalar ?? "T"
-                    diagnostics.report(.nullableIn31, "'nullable' is OpenAPI 3.0; in 3.1 write 'type: [\(type), \"null\"]'", at: key.location)
-                }
-            case "format": result.format = string(value, "format")
-            case "title": result.title = string(value, "title")
-            case "description": result.description = string(value, "description")
-            case "properties":
-                guard let props = value.mapping else {
-                    diagnostics.error("'properties' must be a mapping", at: value.location)
-                    continue
-                }
-                result.properties = props.compactMap { pair in
-                    pair.key.scalar.map { name in (name, withPointer(name) { schema(pair.value) }) }
-                }
-            case "required":
-                guard let items = value.sequence else {
-                    // 3.0 authors sometimes write `required: true` on a property; say what it means.
-                    let message =
-                        value.bool != nil
-                        ? "'required: \(value.scalar ?? "")' on a property does nothing; list the property's name in its parent object's 'required: [...]'"
-                        : "'required' in a schema must be a list of property names"
-                    diagnostics.report(.requiredList, message, at: value.location)
-                    continue
-                }
-                result.required = items.compactMap { string($0, "required") }
-            case "additionalProperties":
-                if let flag = value.bool {
-                    result.additionalProperties = flag ? .allowed : .forbidden
-                } else {
-                    result.additionalProperties = .schema(schema(value))
-                }
-            case "items": result.items = schema(value)
-            case "enum":
-                guard let items = value.sequence else {
-                    diagnostics.error("'enum' must be a list", at: value.location)
-                    continue
-                }
-                result.enumValues = items.map(self.value)
-            case "const": result.constValue = self.value(value)
-            case "allOf", "oneOf", "anyOf":
-                guard let items = value.sequence, !items.isEmpty else {
-                    diagnostics.error("'\(keyword)' must be a non-empty list of schemas", at: value.location)
-                    continue
-                }
-                let schemas = items.map(schema)
-                if keyword == "allOf" { result.allOf = schemas } else if keyword == "oneOf" { result.oneOf = schemas } else { result.anyOf = schemas }
-            case "discriminator": result.discriminator = discriminator(value)
-            case "not": result.not = schema(value)
-            case "if" where !is31, "then" where !is31, "else" where !is31:
-                // OpenAPI 3.0's schemas predate them (JSON Schema 2019-09, which 3.1 adopted): a 3.0 validator
-                // ignores them, so enforcing them here would refuse what every other 3.0 tool accepts.
-                diagnostics.report(
-                    .unsupportedKeyword,
-                    "'\(keyword)' is not a keyword of OpenAPI 3.0 schemas and is ignored; it is checked in an OpenAPI 3.1 document",
-                    at: key.location)
-            case "if": result.condition = schema(value)
-            case "then": result.then = schema(value)
-            case "else": result.otherwise = schema(value)
-            case "minLength": result.minLength = int(value, keyword)
-            case "maxLength": result.maxLength = int(value, keyword)
-            case "minItems": result.minItems = int(value, keyword)
-            case "maxItems": result.maxItems = int(value, keyword)
-            case "pattern": result.pattern = string(value, keyword)
-            case "minimum": result.minimum = number(value, keyword)
-            case "maximum": result.maximum = number(value, keyword)
-            case "multipleOf": result.multipleOf = number(value, keyword)
-            case "exclusiveMinimum", "exclusiveMaximum":
-                // 3.0: a boolean that makes minimum/maximum exclusive; 3.1: the bound itself.
-                if let flag = value.bool {
-                    if is31 {
-                        let bound = keyword == "exclusiveMinimum" ? "minimum" : "maximum"
-                        diagnostics.report(
-                            .exclusiveBoundIn31,
-                            "boolean '\(keyword)' is OpenAPI 3.0; in 3.1 it is the bound itself: write '\(keyword): N' instead of '\(bound): N'",
-                            at: value.location)
-                    }
-                    if flag { result.pendingExclusive.insert(keyword) }
-                } else if keyword == "exclusiveMinimum" {
-                    result.exclusiveMinimum = number(value, keyword)
-                } else {
-                    result.exclusiveMaximum = number(value, keyword)
-                }
-            case "uniqueItems": result.uniqueItems = bool(value, keyword) ?? false
-            case "default": result.defaultValue = self.value(value)
-            case "example": result.examples.insert(self.value(value), at: 0)
-            case "examples": result.examples += value.sequence?.map(self.value) ?? []
-            case "readOnly": result.readOnly = bool(value, keyword) ?? false
-            case "writeOnly": result.writeOnly = bool(value, keyword) ?? false
-            case "deprecated": result.deprecated = bool(value, keyword) ?? false
-            default:
-                if Self.unsupportedKeywords.contains(keyword) {
-                    diagnostics.report(.unsupportedKeyword, "'\(keyword)' is not supported by this generator; it is not enforced", at: key.location)
-                }
+            if readStructure(keyword, key, value, in: node, into: result) || readBounds(keyword, key, value, in: node, into: result)
+                || readAnnotation(keyword, key, value, in: node, into: result)
+            {
+                continue
+            }
+            if Self.unsupportedKeywords.contains(keyword) {
+                diagnostics.report(.unsupportedKeyword, "'\(keyword)' is not supported by this generator; it is not enforced", at: key.location)
             }
         }
         if result.pendingExclusive.contains("exclusiveMinimum") {
@@ -140,6 +49,126 @@ extension DocumentReader {
             diagnostics.error("'pattern' is not a valid regular expression: \(pattern)", at: node["pattern"]?.location ?? node.location)
         }
         return result
+    }
+
+    /// Keywords that shape the value: type, properties, required, items, enum, compositions, conditionals. False for any other keyword.
+    private func readStructure(_ keyword: String, _ key: YAMLNode, _ value: YAMLNode, in node: YAMLNode, into result: Schema) -> Bool {
+        switch keyword {
+        case "type": readType(value, into: result)
+        case "properties":
+            guard let props = value.mapping else {
+                diagnostics.error("'properties' must be a mapping", at: value.location)
+                return true
+            }
+            result.properties = props.compactMap { pair in
+                pair.key.scalar.map { name in (name, withPointer(name) { schema(pair.value) }) }
+            }
+        case "required":
+            guard let items = value.sequence else {
+                // 3.0 authors sometimes write `required: true` on a property; say what it means.
+                let message =
+                    value.bool != nil
+                    ? "'required: \(value.scalar ?? "")' on a property does nothing; list the property's name in its parent object's 'required: [...]'"
+                    : "'required' in a schema must be a list of property names"
+                diagnostics.report(.requiredList, message, at: value.location)
+                return true
+            }
+            result.required = items.compactMap { string($0, "required") }
+        case "additionalProperties":
+            if let flag = value.bool {
+                result.additionalProperties = flag ? .allowed : .forbidden
+            } else {
+                result.additionalProperties = .schema(schema(value))
+            }
+        case "items": result.items = schema(value)
+        case "enum":
+            guard let items = value.sequence else {
+                diagnostics.error("'enum' must be a list", at: value.location)
+                return true
+            }
+            result.enumValues = items.map(self.value)
+        case "const": result.constValue = self.value(value)
+        case "allOf", "oneOf", "anyOf":
+            guard let items = value.sequence, !items.isEmpty else {
+                diagnostics.error("'\(keyword)' must be a non-empty list of schemas", at: value.location)
+                return true
+            }
+            let schemas = items.map(schema)
+            if keyword == "allOf" { result.allOf = schemas } else if keyword == "oneOf" { result.oneOf = schemas } else { result.anyOf = schemas }
+        case "discriminator": result.discriminator = discriminator(value)
+        case "not": result.not = schema(value)
+        case "if" where !is31, "then" where !is31, "else" where !is31:
+            // OpenAPI 3.0's schemas predate them (JSON Schema 2019-09, which 3.1 adopted): a 3.0 validator
+            // ignores them, so enforcing them here would refuse what every other 3.0 tool accepts.
+            diagnostics.report(
+                .unsupportedKeyword,
+                "'\(keyword)' is not a keyword of OpenAPI 3.0 schemas and is ignored; it is checked in an OpenAPI 3.1 document",
+                at: key.location)
+        case "if": result.condition = schema(value)
+        case "then": result.then = schema(value)
+        case "else": result.otherwise = schema(value)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Keywords that bound the value: lengths, sizes, pattern, numeric bounds. False for any other keyword.
+    private func readBounds(_ keyword: String, _ key: YAMLNode, _ value: YAMLNode, in node: YAMLNode, into result: Schema) -> Bool {
+        switch keyword {
+        case "minLength": result.minLength = int(value, keyword)
+        case "maxLength": result.maxLength = int(value, keyword)
+        case "minItems": result.minItems = int(value, keyword)
+        case "maxItems": result.maxItems = int(value, keyword)
+        case "pattern": result.pattern = string(value, keyword)
+        case "minimum": result.minimum = number(value, keyword)
+        case "maximum": result.maximum = number(value, keyword)
+        case "multipleOf": result.multipleOf = number(value, keyword)
+        case "exclusiveMinimum", "exclusiveMaximum":
+            // 3.0: a boolean that makes minimum/maximum exclusive; 3.1: the bound itself.
+            if let flag = value.bool {
+                if is31 {
+                    let bound = keyword == "exclusiveMinimum" ? "minimum" : "maximum"
+                    diagnostics.report(
+                        .exclusiveBoundIn31,
+                        "boolean '\(keyword)' is OpenAPI 3.0; in 3.1 it is the bound itself: write '\(keyword): N' instead of '\(bound): N'",
+                        at: value.location)
+                }
+                if flag { result.pendingExclusive.insert(keyword) }
+            } else if keyword == "exclusiveMinimum" {
+                result.exclusiveMinimum = number(value, keyword)
+            } else {
+                result.exclusiveMaximum = number(value, keyword)
+            }
+        case "uniqueItems": result.uniqueItems = bool(value, keyword) ?? false
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Keywords that describe the value or how it travels: format, nullable, title, default, examples, readOnly. False for any other keyword.
+    private func readAnnotation(_ keyword: String, _ key: YAMLNode, _ value: YAMLNode, in node: YAMLNode, into result: Schema) -> Bool {
+        switch keyword {
+        case "nullable":
+            result.nullable = bool(value, "nullable") ?? false
+            if is31 {
+                let type = node["type"]?.scalar ?? "T"
+                diagnostics.report(.nullableIn31, "'nullable' is OpenAPI 3.0; in 3.1 write 'type: [\(type), \"null\"]'", at: key.location)
+            }
+        case "format": result.format = string(value, "format")
+        case "title": result.title = string(value, "title")
+        case "description": result.description = string(value, "description")
+        case "default": result.defaultValue = self.value(value)
+        case "example": result.examples.insert(self.value(value), at: 0)
+        case "examples": result.examples += value.sequence?.map(self.value) ?? []
+        case "readOnly": result.readOnly = bool(value, keyword) ?? false
+        case "writeOnly": result.writeOnly = bool(value, keyword) ?? false
+        case "deprecated": result.deprecated = bool(value, keyword) ?? false
+        default:
+            return false
+        }
+        return true
     }
 
     private func readType(_ value: YAMLNode, into result: Schema) {
