@@ -18,7 +18,7 @@ indirect enum SwiftType {
     case nullable(SwiftType)
     case boxed(SwiftType)
     /// A value that must also satisfy a `Constraint(...)` literal (`not`, `if`/`then`/`else`).
-    case constrained(SwiftType, constraint: String)
+    case constrained(SwiftType, constraint: ConstraintDecl)
 
     var isNullable: Bool {
         if case .nullable = self { return true }
@@ -86,7 +86,7 @@ struct StructDecl {
     /// `additionalProperties` with a schema beside `properties`: the undeclared members, kept in a dictionary.
     var additionalMembers: AdditionalMembers?
     /// A `Constraint(...)` literal: the schema's `not` and `if`/`then`/`else`.
-    var constraint: String?
+    var constraint: ConstraintDecl?
     var nested: [Decl]
 
     struct AdditionalMembers {
@@ -116,7 +116,7 @@ struct UnionDecl {
     var doc: [String?]
     var origin: Origin
     /// A `Constraint(...)` literal: the schema's `not` and `if`/`then`/`else`.
-    var constraint: String?
+    var constraint: ConstraintDecl?
     var nested: [Decl]
 }
 

@@ -26,7 +26,7 @@ enum SchemaRenderer {
                 w.line("public var \(Naming.escaped(extra.swiftName)): \(extra.type.spelling)")
                 w.line("static let declaredMembers: Set<String> = [\(s.declaredWireNames)]")
             }
-            if let constraint = s.constraint { w.line("static let constraint = \(constraint)") }
+            if let constraint = s.constraint { w.line("static let constraint = \(constraint.rendered)") }
             if !s.properties.isEmpty { w.line() }
             var params = s.properties.map { p in
                 "\(Naming.escaped(p.swiftName)): \(p.declaredType)" + (p.initDefault.map { " = \($0)" } ?? "")
@@ -152,7 +152,7 @@ enum SchemaRenderer {
             w.line()
             if let constraint = u.constraint {
                 w.line()
-                w.line("static let constraint = \(constraint)")
+                w.line("static let constraint = \(constraint.rendered)")
             }
             w.block(
                 "public static func decode(_ json: \(Runtime.jsonValue), at loc: \(Runtime.jsonPath), _ ctx: inout \(Runtime.decodeContext)) -> Self?"

@@ -66,7 +66,7 @@ extension SwiftType {
         case .boxed(let wrapped):
             return "\(wrapped.decode(value, loc)).map { \(Runtime.box)($0) }"
         case .constrained(let wrapped, let constraint):
-            return "\(Runtime.check).constrained(\(value), at: \(loc), &ctx, \(constraint)) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
+            return "\(Runtime.check).constrained(\(value), at: \(loc), &ctx, \(constraint.rendered)) { v, loc, ctx in \(wrapped.decode("v", "loc")) }"
         }
     }
 }
