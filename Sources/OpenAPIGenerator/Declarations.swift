@@ -46,7 +46,7 @@ struct PropertyDecl {
         /// May be absent or `null`, and the handler sees which: `Field<T>`.
         case field
         /// May be absent; then the spec's default applies.
-        case defaulted(String)
+        case defaulted(DefaultValue)
     }
     var swiftName: String
     var wireName: String
@@ -71,7 +71,7 @@ struct PropertyDecl {
         case .required: type.isNullable ? "nil" : nil
         case .optional: "nil"
         case .field: ".absent"
-        case .defaulted(let literal): literal
+        case .defaulted(let value): value.rendered
         }
     }
 }

@@ -164,7 +164,7 @@ extension OperationRenderer {
                 switch p.presence {
                 case .required: call = SwiftType.memberCheck("required", object: objectName, key: key, loc: loc, type: p.type)
                 case .defaulted(let literal):
-                    call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal, loc: loc, type: p.type)
+                    call = SwiftType.memberCheck("defaulted", object: objectName, key: key, defaultValue: literal.rendered, loc: loc, type: p.type)
                 case .optional, .field: call = SwiftType.memberCheck("optional", object: objectName, key: key, loc: loc, type: p.type.nonNull)
                 }
                 let name = "_\(location.rawValue)_\(p.swiftName)"

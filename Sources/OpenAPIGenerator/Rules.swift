@@ -66,3 +66,16 @@ final class SubschemaDecl {
     var not: SubschemaDecl?
     var conditional: ConditionalDecl?
 }
+
+/// A schema's `default`, as a value of the member's Swift type (only the shapes a Swift literal can hold; the
+/// translator warns about the others). Written by RulesRenderer.swift.
+enum DefaultValue {
+    case string(String)
+    /// An integer exactly as the spec wrote it.
+    case integer(String)
+    case number(Double)
+    case bool(Bool)
+    /// A case of the member's enum, by its Swift name.
+    case enumCase(String)
+    case emptyArray
+}

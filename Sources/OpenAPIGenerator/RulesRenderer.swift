@@ -38,3 +38,16 @@ extension ArrayRulesDecl {
         return "\(Runtime.arrayRules)(\(parts.joined(separator: ", ")))"
     }
 }
+
+extension DefaultValue {
+    var rendered: String {
+        switch self {
+        case .string(let text): Naming.literal(text)
+        case .integer(let text): text
+        case .number(let value): String(value)
+        case .bool(let flag): String(flag)
+        case .enumCase(let name): ".\(Naming.escaped(name))"
+        case .emptyArray: "[]"
+        }
+    }
+}

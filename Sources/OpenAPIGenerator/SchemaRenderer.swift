@@ -98,7 +98,7 @@ enum SchemaRenderer {
                 case .optional: call = SwiftType.memberCheck("optional", object: "object", key: key, loc: "loc", type: p.type.nonNull)
                 case .field: call = SwiftType.memberCheck("field", object: "object", key: key, loc: "loc", type: p.type.nonNull)
                 case .defaulted(let literal):
-                    call = SwiftType.memberCheck("defaulted", object: "object", key: key, defaultValue: literal, loc: "loc", type: p.type)
+                    call = SwiftType.memberCheck("defaulted", object: "object", key: key, defaultValue: literal.rendered, loc: "loc", type: p.type)
                 }
                 w.line("let _\(p.swiftName) = \(call)")
             }

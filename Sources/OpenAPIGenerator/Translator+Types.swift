@@ -151,17 +151,17 @@ extension Translator {
     }
 
     /// A Swift literal for a spec `default`, when the type has one.
-    func literal(_ value: SpecValue, for type: SwiftType) -> String? {
+    func literal(_ value: SpecValue, for type: SwiftType) -> DefaultValue? {
         switch (type.nonNull, value) {
-        case (.string, .string(let text)): return Naming.literal(text)
-        case (.integer, .number(let number)) where number.int64 != nil: return number.text
-        case (.number, .number(let number)): return number.double.map { String($0) }
-        case (.bool, .bool(let flag)): return String(flag)
+        case (.string, .string(let text)): return .string(text)
+        case (.integer, .number(let number)) where number.int64 != nil: return .integer(number.text)
+        case (.number, .number(let number)): return number.double.map { .number($0) }
+        case (.bool, .bool(let flag)): return .bool(flag)
         case (.named(let name), .string(let text)):
-            return enumCases[name]?.first { $0.raw == Naming.literal(text) }.map { ".\(Naming.escaped($0.name))" }
+            return enumCases[name]?.first { $0.raw == Naming.literal(text) }.map { .enumCase($0.name) }
         case (.named(let name), .number(let number)):
-            return enumCases[name]?.first { $0.raw == number.text }.map { ".\(Naming.escaped($0.name))" }
-        case (.array, .array(let items)) where items.isEmpty: return "[]"
+            return enumCases[name]?.first { $0.raw == number.text }.map { .enumCase($0.name) }
+        case (.array, .array(let items)) where items.isEmpty: return .emptyArray
         default: return nil
         }
     }
