@@ -3,8 +3,9 @@
 # (and the compile-time checks in Tests/clients/narrowing.ts), compiles it to JS, starts a todo-api on a free port
 # against TEST_DATABASE_URL, then runs the same flow through the compiled client in Node 20 and in headless
 # Chromium from a page on http://localhost:3000 (real CORS; a page on a port the server does not allow must be
-# refused), and through a Python client openapi-python-client generates from the spec the server serves.
-# Prints one line per check and a summary; exits non-zero on any failure.
+# refused), and through a Python client openapi-python-client generates from the spec the server serves. Also
+# compiles the behaviour fixture's client and reads what it sends for multipart and deepObject back with Node's
+# parsers (Tests/clients/encoding.mjs). Prints one line per check and a summary; exits non-zero on any failure.
 #   TEST_DATABASE_URL='host=/tmp/pg dbname=postgres user=todo' TODO_API_BIN=.build/debug/todo-api scripts/clients.sh
 # Environment: CLIENTS_VENV (default ${XDG_CACHE_HOME:-$HOME/.cache}/todo-api/clients-venv), PAGE_PORT (3000).
 set -euo pipefail
@@ -67,6 +68,17 @@ record "compile-time narrowing checks (Tests/clients/narrowing.ts, 7 expected er
 status=0; out=$(tsc "${TSC_FLAGS[@]}" --outDir "$WORK/js" Generated/typescript/*.ts 2>&1) || status=$?
 record "tsc compiles Generated/typescript/ to ES2020 JS" $status "$out"
 [ -f "$WORK/js/index.js" ] || { echo "no compiled client; stopping"; exit 1; }
+# The behaviour fixture's client: multipart/form-data and deepObject, as Node's own parsers read them back.
+OPENAPI_GEN_BIN=${OPENAPI_GEN_BIN:-$(dirname "$TODO_API_BIN")/openapi-gen}
+status=0; out=$("$OPENAPI_GEN_BIN" typescript Tests/GeneratedBehaviourTests/behaviour.yaml --output "$WORK/fixture-ts" 2>&1 \
+  && tsc "${TSC_FLAGS[@]}" --lib es2020 --noEmit "$WORK"/fixture-ts/*.ts 2>&1 \
+  && tsc "${TSC_FLAGS[@]}" --outDir "$WORK/fixture-js" "$WORK"/fixture-ts/*.ts 2>&1) || status=$?
+record "the behaviour fixture's client (multipart, deepObject) type-checks under lib es2020 and compiles" $status "$out"
+if [ $status -eq 0 ]; then
+  status=0; node Tests/clients/encoding.mjs "$WORK/fixture-js" >"$WORK/encoding.out" 2>&1 || status=$?
+  cat "$WORK/encoding.out"; tally "$WORK/encoding.out"
+  [ $status -eq 0 ] || grep -q '^FAIL ' "$WORK/encoding.out" || record "node encoding" $status "exited $status: $(tail -n 3 "$WORK/encoding.out")"
+fi
 
 # --- the server under test ------------------------------------------------------------------------------------
 PAGE_PORT=${PAGE_PORT:-3000}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file sent as a part of a `multipart/form-data` body: a schema `type: string, format: binary`.
 ///
 /// Outside a multipart body (JSON has no bytes) it reads a JSON string as its UTF-8 bytes and writes its bytes back
@@ -184,8 +186,11 @@ public enum MultipartBody {
                 let kind = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmedWhitespace.lowercased() } ?? ""
                 guard kind == "form-data" else { throw Malformed(message: "a part's Content-Disposition is '\(kind)', not 'form-data'") }
                 for parameter in parameters(value[...]) {
-                    if parameter.name == "name" { name = parameter.value }
-                    if parameter.name == "filename" { filename = parameter.value }
+                    // Browsers send a quote, CR and LF in these as %22, %0D and %0A (the HTML standard's encoding).
+                    let decoded = parameter.value.replacingOccurrences(of: "%22", with: "\"")
+                        .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+                    if parameter.name == "name" { name = decoded }
+                    if parameter.name == "filename" { filename = decoded }
                 }
             case "content-type":
                 contentType = String(value)

@@ -50,7 +50,7 @@ struct ClientRenderer {
     // MARK: Types
 
     private func argsName(_ operation: TSOperation, form: Bool) -> String {
-        operation.typeBaseName + (form ? "FormArgs" : "Args")
+        operation.typeBaseName + (form ? operation.alternateSuffix : "") + "Args"
     }
 
     private func argumentGroups(_ operation: TSOperation, body: TSRequestBody?) -> [TSProperty] {
@@ -107,9 +107,14 @@ struct ClientRenderer {
 
     private func renderMethod(_ operation: TSOperation, name: String, body: TSRequestBody?, into w: inout TSWriter) {
         let groups = argumentGroups(operation, body: body)
-        let form = body?.encoding == .form && operation.formBody != nil && name == operation.formFunctionName
+        let form = operation.formBody != nil && name == operation.formFunctionName
         var doc = operation.doc
-        if form { doc.insert("The same operation with its body form-encoded (application/x-www-form-urlencoded).", at: 0) }
+        if form {
+            doc.insert(
+                body?.encoding == .multipart
+                    ? "The same operation with its body sent as multipart/form-data."
+                    : "The same operation with its body form-encoded (application/x-www-form-urlencoded).", at: 0)
+        }
         w.doc(doc)
         let argsType = argsName(operation, form: form)
         let signature: String
@@ -143,7 +148,7 @@ struct ClientRenderer {
             w.line("\(key): { \(members.joined(separator: ", ")) },")
         }
         w.line("bearer: \(operation.sendsBearer),")
-        if let body { w.line("\(body.encoding == .json ? "json" : "form"): args.body,") }
+        if let body { w.line("\(body.encoding.rawValue): args.body,") }
     }
 
     /// `{ status: 201, body: "json", headers: [["Idempotent-Replayed", "string", false]] },` for the runtime.

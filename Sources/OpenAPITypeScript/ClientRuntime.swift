@@ -9,7 +9,7 @@ enum ClientRuntime {
         export interface RequestInitLike {
           method: string;
           headers: Record<string, string>;
-          body?: string;
+          body?: string | Uint8Array;
         }
 
         export interface HeadersLike {
@@ -66,6 +66,7 @@ enum ClientRuntime {
           bearer: boolean;
           json?: unknown;
           form?: unknown;
+          multipart?: unknown;
         }
 
         function pathSegment(value: Scalar): string {
@@ -101,6 +102,50 @@ enum ClientRuntime {
             }
           }
           return pairs.join("&");
+        }
+
+        /** UTF-8 bytes of `text`, without TextEncoder (not in lib es2020). */
+        function utf8(text: string): number[] {
+          const binary = unescape(encodeURIComponent(text));
+          const bytes: number[] = [];
+          for (let i = 0; i < binary.length; i++) bytes.push(binary.charCodeAt(i));
+          return bytes;
+        }
+
+        function isBinaryFile(value: unknown): value is { bytes: Uint8Array; filename?: string; contentType?: string } {
+          return typeof value === "object" && value !== null && (value as { bytes?: unknown }).bytes instanceof Uint8Array;
+        }
+
+        /** A name or filename inside a quoted header parameter, escaped as browsers do. */
+        function quotedParameter(text: string): string {
+          return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
+        }
+
+        /** A multipart/form-data body: an array member repeats its part, a file is sent with its name and media type,
+         *  an object as JSON, anything else as text. */
+        function multipartBody(value: unknown, boundary: string): Uint8Array {
+          const bytes: number[] = [];
+          const push = (text: string): void => {
+            for (const byte of utf8(text)) bytes.push(byte);
+          };
+          for (const [name, member] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+            if (member === undefined) continue;
+            const items: readonly unknown[] = Array.isArray(member) ? member : [member];
+            for (const item of items) {
+              push("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quotedParameter(name) + "\"");
+              if (isBinaryFile(item)) {
+                push("; filename=\"" + quotedParameter(item.filename ?? name) + "\"\r\nContent-Type: " + (item.contentType ?? "application/octet-stream") + "\r\n\r\n");
+                for (const byte of item.bytes) bytes.push(byte);
+              } else if (typeof item === "object" && item !== null) {
+                push("\r\nContent-Type: application/json\r\n\r\n" + JSON.stringify(item));
+              } else {
+                push("\r\n\r\n" + String(item));
+              }
+              push("\r\n");
+            }
+          }
+          push("--" + boundary + "--\r\n");
+          return new Uint8Array(bytes);
         }
 
         function headerValue(raw: string, kind: HeaderKind, name: string, status: number): Scalar {
@@ -175,13 +220,17 @@ enum ClientRuntime {
             for (const [name, value] of Object.entries(request.headers ?? {})) {
               if (value !== undefined) headers[name] = String(value);
             }
-            let body: string | undefined;
+            let body: string | Uint8Array | undefined;
             if (request.json !== undefined) {
               headers["Content-Type"] = "application/json";
               body = JSON.stringify(request.json);
             } else if (request.form !== undefined) {
               headers["Content-Type"] = "application/x-www-form-urlencoded";
               body = formBody(request.form);
+            } else if (request.multipart !== undefined) {
+              const boundary = "----openapi-gen-" + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+              headers["Content-Type"] = "multipart/form-data; boundary=" + boundary;
+              body = multipartBody(request.multipart, boundary);
             }
             if (request.bearer && this.token !== undefined) headers["Authorization"] = `Bearer ${this.token}`;
             const url = this.options.baseUrl.replace(/\/+$/, "") + request.path + queryString(request.query);

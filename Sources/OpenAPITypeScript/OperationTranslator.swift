@@ -22,7 +22,7 @@ struct OperationTranslator {
                 responses: responses(operation), sendsBearer: sendsBearer(operation), doc: doc(operation))
             if let body = operation.requestBody { requestBodies(body, operation: operation, into: &result) }
             if result.formBody != nil {
-                result.formFunctionName = TSNaming.unique(function + "Form", &functionNames)
+                result.formFunctionName = TSNaming.unique(function + result.alternateSuffix, &functionNames)
             }
             return result
         }
@@ -73,20 +73,26 @@ struct OperationTranslator {
         }
         let json = body.contents.first(where: \.isJSON)
         let form = body.contents.first(where: isForm)
+        let multipart = body.contents.first { $0.mediaType.lowercased().hasPrefix("multipart/form-data") }
         func encoded(_ content: MediaContent, _ encoding: TSRequestBody.Encoding) -> TSRequestBody {
             TSRequestBody(encoding: encoding, type: content.schema.map(schemas.type) ?? .unknown, required: body.required)
         }
-        switch (json, form) {
-        case (let json?, let form?):
-            result.body = encoded(json, .json)
-            result.formBody = encoded(form, .form)
-        case (let json?, nil): result.body = encoded(json, .json)
-        case (nil, let form?): result.body = encoded(form, .form)
-        case (nil, nil):
+        // The first way is JSON, else the form, else multipart; the second, the next of them the spec offers.
+        let ways = [(json, TSRequestBody.Encoding.json), (form, .form), (multipart, .multipart)].compactMap { content, encoding in
+            content.map { (content: $0, encoding: encoding) }
+        }
+        if let first = ways.first { result.body = encoded(first.content, first.encoding) }
+        if ways.count > 1 {
+            result.formBody = encoded(ways[1].content, ways[1].encoding)
+            result.alternateSuffix = ways[1].encoding == .form ? "Form" : "Multipart"
+        }
+        switch json ?? form ?? multipart {
+        case .some: break
+        case nil:
             guard !body.contents.isEmpty else { return }
             let types = body.contents.map(\.mediaType).joined(separator: ", ")
             diagnostics.error(
-                "request body of '\(operation.operationId)' offers only \(types); the TypeScript client sends application/json or application/x-www-form-urlencoded",
+                "request body of '\(operation.operationId)' offers only \(types); the TypeScript client sends application/json, application/x-www-form-urlencoded or multipart/form-data",
                 at: body.location)
         }
     }

@@ -43,7 +43,7 @@ struct SchemaTranslator {
         return .unionOf(
             schema.types.map { name -> TSType in
                 switch name {
-                case "string": return .string
+                case "string": return schema.format == "binary" ? .named(qualifier + "BinaryFile") : .string
                 case "integer", "number": return .number
                 case "boolean": return .boolean
                 case "array": return .array(schema.items.map(type) ?? .unknown)

@@ -81,7 +81,7 @@ struct TSResponse {
 
 /// How a request body is sent.
 struct TSRequestBody {
-    enum Encoding: String { case json, form }
+    enum Encoding: String { case json, form, multipart }
     var encoding: Encoding
     var type: TSType
     var required: Bool
@@ -106,9 +106,11 @@ struct TSOperation {
     var path: String
     var parameters: [TSParameter]
     var body: TSRequestBody?
-    /// A second way to call it, with `application/x-www-form-urlencoded`, when JSON is the first.
+    /// A second way to call it, form-encoded or multipart, when the spec offers it beside the first.
     var formBody: TSRequestBody?
     var formFunctionName: String?
+    /// What the second way's method and argument type are named with: `loginForm`, `uploadMultipart`.
+    var alternateSuffix = "Form"
     var responses: [TSResponse]
     var sendsBearer: Bool
     var doc: [String]

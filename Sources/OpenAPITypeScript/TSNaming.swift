@@ -16,7 +16,7 @@ enum TSNaming {
     static let reservedTypeNames: Set<String> = [
         "ApiClient", "ClientOptions", "Undocumented", "FetchLike", "RequestInitLike", "ResponseLike", "HeadersLike", "ContractError",
         "createClient", "Array", "Record", "Partial", "Promise", "Date", "Error", "Object", "String", "Number",
-        "Boolean", "Map", "Set", "Response", "Request", "Headers", "S",
+        "Boolean", "Map", "Set", "Response", "Request", "Headers", "S", "BinaryFile",
     ]
 
     /// Method names the client class already has.

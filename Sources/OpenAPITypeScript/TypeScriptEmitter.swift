@@ -43,12 +43,28 @@ public enum TypeScriptEmitter {
             schemas.line()
         }
         if declarations.isEmpty { schemas.line("export {};") }
+        let client = ClientRenderer(operations: operations, header: header).render()
+        var schemasText = schemas.text
+        if schemasText.contains("BinaryFile") || client.contains("S.BinaryFile") {
+            // `format: binary`: what a multipart part sends as a file.
+            schemasText =
+                """
+                /** A file sent as a `multipart/form-data` part (`format: binary`): its bytes, and the name and media type to send. */
+                export interface BinaryFile {
+                  readonly bytes: Uint8Array;
+                  readonly filename?: string;
+                  readonly contentType?: string;
+                }
+
+
+                """ + schemasText
+        }
         var index = TSWriter()
         index.line("export * from \"./schemas.js\";")
         index.line("export * from \"./client.js\";")
         let files = [
-            ("schemas.ts", header + schemas.text),
-            ("client.ts", ClientRenderer(operations: operations, header: header).render()),
+            ("schemas.ts", header + schemasText),
+            ("client.ts", client),
             ("index.ts", header + index.text),
         ]
         return Output(files: files, diagnostics: diagnostics.sorted)

@@ -50,6 +50,16 @@ struct MultipartTests {
         #expect(answer == expected)
     }
 
+    @Test func aQuoteInAFileNameSentAsBrowsersSendItIsDecoded() async throws {
+        let (status, answer) = try await upload(multipart([text("title", "T"), file("file", "chart %221%22.png", [1])]))
+        #expect(status == 200)
+        guard case .object(let echo) = answer else {
+            Issue.record("not an object: \(answer)")
+            return
+        }
+        #expect(echo["fileName"] == .string("chart \"1\".png"))
+    }
+
     @Test func defaultsApplyAndAFileSentAsPlainTextIsItsBytesAQuotedBoundaryIsRead() async throws {
         let body = multipart([text("title", "T"), text("file", "plain")], boundary: "with space")
         let (status, answer) = try await upload(body, contentType: "multipart/form-data; charset=utf-8; boundary=\"with space\"")

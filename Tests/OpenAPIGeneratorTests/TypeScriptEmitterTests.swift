@@ -256,15 +256,45 @@ struct TypeScriptEmitterTests {
                     - {name: session, in: cookie, schema: {type: string}}
                   requestBody:
                     content:
-                      multipart/form-data: {schema: {type: object}}
+                      application/xml: {schema: {type: object}}
                   responses: {'200': {description: OK}}
             """)
         #expect(result.code.isEmpty)
         #expect(
             result.diagnostics == [
                 "openapi.yaml:8:11: error: cookie parameter 'session' cannot be sent by fetch in a browser; the TypeScript client does not support cookie parameters",
-                "openapi.yaml:10:9: error: request body of 'upload' offers only multipart/form-data; the TypeScript client sends application/json or application/x-www-form-urlencoded",
+                "openapi.yaml:10:9: error: request body of 'upload' offers only application/xml; the TypeScript client sends application/json, application/x-www-form-urlencoded or multipart/form-data",
             ])
+    }
+
+    @Test func multipartIsSentWithFilesAsBinaryFilesAndBesideJSONIsASecondMethod() {
+        let result = emit(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    required: true
+                    content:
+                      application/json: {schema: {type: object, properties: {url: {type: string}}}}
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          required: [file]
+                          properties: {file: {type: string, format: binary}, tags: {type: array, items: {type: string}}}
+                  responses: {'204': {description: Stored.}}
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        expectContains(result.code, "export interface BinaryFile {")
+        expectContains(result.code, "readonly bytes: Uint8Array;")
+        expectContains(result.code, "async upload(args: UploadArgs): Promise<UploadResult>")
+        expectContains(result.code, "async uploadMultipart(args: UploadMultipartArgs): Promise<UploadResult>")
+        expectContains(result.code, "file: S.BinaryFile;")
+        expectContains(result.code, "bearer: false, multipart: args.body, },")
+        expectContains(result.code, "The same operation with its body sent as multipart/form-data.")
     }
 
     @Test func namesThatWouldClashAreRenamed() {
