@@ -72,28 +72,37 @@ enum HTML {
     }
 
     /// `a` -> <code>a</code> in already escaped text (backticks are not special in HTML, so this cannot open a tag
-    /// the spec wrote).
+    /// the spec wrote). Backticks pair from the left; an unpaired last one stays as written.
     static func codeSpans(_ escaped: String) -> String {
-        guard escaped.utf8.contains(UInt8(ascii: "`")) else { return escaped }
-        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return escaped }
-        var out = ""
-        for (index, part) in parts.enumerated() {
-            if index % 2 == 1 && index < parts.count - 1 {
-                out += "<code>" + part + "</code>"
-            } else {
-                out += (index % 2 == 1 ? "`" : "") + part
+        var escaped = escaped
+        return escaped.withUTF8 { bytes in
+            let ticks = bytes.indices.filter { bytes[$0] == UInt8(ascii: "`") }
+            guard ticks.count >= 2 else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + ticks.count / 2 * 13)
+            var position = 0
+            for pair in stride(from: 0, to: ticks.count - 1, by: 2) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<ticks[pair]]))
+                out.append(contentsOf: "<code>".utf8)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(ticks[pair] + 1)..<ticks[pair + 1]]))
+                out.append(contentsOf: "</code>".utf8)
+                position = ticks[pair + 1] + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
-    /// A fragment identifier made of letters, digits, `-` and `_` only.
+    /// A fragment identifier made of letters, digits, `-` and `_` only: any other character becomes `-`.
     static func anchor(_ prefix: String, _ name: String) -> String {
-        prefix + "-"
-            + String(
-                name.unicodeScalars.map { scalar -> Character in
-                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") ? Character(scalar) : "-"
-                })
+        var out = Array(prefix.utf8)
+        out.append(UInt8(ascii: "-"))
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: out.append(UInt8(scalar.value))
+            default: out.append(UInt8(ascii: "-"))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
