@@ -18,18 +18,24 @@ public enum FormBody {
             let value = parts.count > 1 ? try decode(parts[1]) : ""
             pairs.append((key, value))
         }
+        return object(pairs.map { ($0.key, .string($0.value)) }, arrayFields: arrayFields)
+    }
+
+    /// A form's fields as the decoders read them: in order; a repeated name keeps its last value, unless it is one
+    /// of `arrayFields`, which collect every value into a list (after the other fields). Multipart bodies too.
+    static func object(_ fields: [(name: String, value: JSONValue)], arrayFields: [String]) -> JSONObject {
         var object = JSONObject()
         var arrays: [String: [JSONValue]] = [:]
         var arrayOrder: [String] = []
-        for (key, value) in pairs {
-            if arrayFields.contains(key) {
-                if arrays[key] == nil { arrayOrder.append(key) }
-                arrays[key, default: []].append(.string(value))
+        for (name, value) in fields {
+            if arrayFields.contains(name) {
+                if arrays[name] == nil { arrayOrder.append(name) }
+                arrays[name, default: []].append(value)
             } else {
-                object.append(key, .string(value))
+                object.append(name, value)
             }
         }
-        for key in arrayOrder { object.append(key, .array(arrays[key] ?? [])) }
+        for name in arrayOrder { object.append(name, .array(arrays[name] ?? [])) }
         return object
     }
 

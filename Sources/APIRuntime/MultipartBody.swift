@@ -125,19 +125,7 @@ public enum MultipartBody {
             }
             values.append((part.name, value))
         }
-        var object = JSONObject()
-        var arrays: [String: [JSONValue]] = [:]
-        var arrayOrder: [String] = []
-        for (name, value) in values {
-            if arrayFields.contains(name) {
-                if arrays[name] == nil { arrayOrder.append(name) }
-                arrays[name, default: []].append(value)
-            } else {
-                object.append(name, value)  // a repeated name: the last wins, as in a form
-            }
-        }
-        for name in arrayOrder { object.append(name, .array(arrays[name] ?? [])) }
-        return (object, files)
+        return (FormBody.object(values, arrayFields: arrayFields), files)
     }
 
     /// A placeholder no client can forge: it holds the request's random token.
