@@ -129,12 +129,15 @@ public enum MultipartBody {
     }
 
     /// A placeholder no client can forge: it holds the request's random token.
-    static func placeholder(_ index: Int, token: String) -> String { "\u{0}file:\(token):\(index)" }
+    static func placeholder(_ index: Int, token: String) -> String { placeholderPrefix(token) + String(index) }
 
     static func fileIndex(_ text: String, token: String) -> Int? {
-        guard !token.isEmpty, text.hasPrefix("\u{0}file:\(token):") else { return nil }
-        return Int(text.dropFirst("\u{0}file:\(token):".count))
+        let prefix = placeholderPrefix(token)
+        guard !token.isEmpty, text.hasPrefix(prefix) else { return nil }
+        return Int(text.dropFirst(prefix.count))
     }
+
+    private static func placeholderPrefix(_ token: String) -> String { "\u{0}file:\(token):" }
 
     private static let crlf: [UInt8] = [0x0D, 0x0A]
 

@@ -30,8 +30,9 @@ public enum Route {
         return object
     }
 
-    /// Query values as JSON strings; an array parameter collects every occurrence (split on its delimiter).
-    /// The query's values by parameter, as JSON strings (and arrays of them) for the decoders to convert.
+    /// The query's values by parameter, as JSON strings (and arrays of them) for the decoders to convert; an array
+    /// parameter collects every occurrence (split on its delimiter). Keys are percent-decoded (Hummingbird decodes
+    /// only values; `encodeURIComponent` sends a deepObject's brackets as %5B %5D).
     /// - Parameter deepObjects: the `style: deepObject` parameters, each with the names of its array members:
     ///   `filter[status]=open&filter[tags]=a&filter[tags]=b` becomes `"filter": {"status": "open", "tags": ["a", "b"]}`.
     ///   A key nested deeper (`filter[a][b]`) is kept as the member `a][b`, which the object's decoder refuses by
@@ -41,16 +42,19 @@ public enum Route {
         deepObjects: [(name: String, arrayMembers: [String])] = []
     ) -> JSONObject {
         let query = request.uri.queryParameters
+        // Decoded once, and only when some key needs it; otherwise the keys are looked up as they came.
+        let decoded: [(key: String, value: Substring)]? =
+            query.contains(where: { $0.key.contains("%") })
+            ? query.map { (String($0.key).removingPercentEncoding ?? String($0.key), $0.value) } : nil
+        func values(_ name: String) -> [String] {
+            decoded.map { pairs in pairs.filter { $0.key == name }.map { String($0.value) } } ?? query.getAll(name).map { String($0) }
+        }
         var object = JSONObject()
         for deepObject in deepObjects {
             var members: [(name: String, values: [String])] = []
-            for (rawKey, value) in query {
-                // Hummingbird decodes values but not keys; clients send the brackets as %5B %5D (encodeURIComponent).
-                let key = rawKey.contains("%") ? String(rawKey).removingPercentEncoding ?? String(rawKey) : String(rawKey)
-                guard key.hasPrefix(deepObject.name), key.hasSuffix("]") else { continue }
-                let rest = key.dropFirst(deepObject.name.count)
-                guard rest.first == "[" else { continue }
-                let member = String(rest.dropFirst().dropLast())
+            let pairs = decoded ?? query.map { (String($0.key), $0.value) }
+            for (key, value) in pairs where key.hasPrefix(deepObject.name + "[") && key.hasSuffix("]") {
+                let member = String(key.dropFirst(deepObject.name.count + 1).dropLast())
                 if let index = members.firstIndex(where: { $0.name == member }) {
                     members[index].values.append(String(value))
                 } else {
@@ -60,15 +64,13 @@ public enum Route {
             guard !members.isEmpty else { continue }
             var value = JSONObject()
             for member in members {
-                value.append(
-                    member.name,
-                    deepObject.arrayMembers.contains(member.name)
-                        ? .array(member.values.map { .string($0) }) : .string(member.values[member.values.count - 1]))
+                let isArray = deepObject.arrayMembers.contains(member.name)
+                value.append(member.name, isArray ? .array(member.values.map { .string($0) }) : .string(member.values.last ?? ""))
             }
             object.append(deepObject.name, .object(value))
         }
         for spec in specs {
-            let values = query.getAll(spec.name).map { String($0) }
+            let values = values(spec.name)
             guard !values.isEmpty else { continue }
             if spec.isArray {
                 let items =

@@ -49,8 +49,7 @@ indirect enum DocsExample {
         }
 
         func object(_ schema: Schema, depth: Int, seen: Set<String>) -> DocsExample {
-            var merged = MergedObject()
-            for member in DocsPageRenderer.allOfMembers(schema, components: components) { merged.add(member) }
+            let merged = MergedObject(merging: schema, components: components)
             let members = merged.properties.compactMap { property -> (String, DocsExample)? in
                 let target = property.schema.ref.flatMap { components[$0] } ?? property.schema
                 if isRequest ? target.readOnly : target.writeOnly { return nil }

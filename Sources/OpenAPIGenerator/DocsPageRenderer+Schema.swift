@@ -53,22 +53,6 @@ extension DocsPageRenderer {
         return chips.joined(separator: " ")
     }
 
-    /// The schema and its `allOf` members, components followed, deepest first, so a merge lets the schema win.
-    /// Each schema is listed once, so a cycle through `allOf` ends.
-    static func allOfMembers(_ schema: Schema, components: [String: Schema]) -> [Schema] {
-        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(schema)]
-        return allOfMembers(schema, components: components, seen: &seen)
-    }
-
-    private static func allOfMembers(_ schema: Schema, components: [String: Schema], seen: inout Set<ObjectIdentifier>) -> [Schema] {
-        var members: [Schema] = []
-        for member in schema.allOf {
-            guard let target = member.ref.map({ components[$0] }) ?? member, seen.insert(ObjectIdentifier(target)).inserted else { continue }
-            members += allOfMembers(target, components: components, seen: &seen)
-        }
-        return members + [schema]
-    }
-
     /// The members of an object body, `allOf` merged, with nested inline objects as `parent.child` rows; a
     /// component is followed one level so a body's own limits show where the request is described.
     func fieldsTable(_ schema: Schema) -> String {
@@ -81,8 +65,7 @@ extension DocsPageRenderer {
 
     func fieldRows(_ schema: Schema, prefix: String, depth: Int) -> String {
         guard depth < 4 else { return "" }
-        var merged = MergedObject()
-        for member in Self.allOfMembers(schema, components: components) { merged.add(member) }
+        let merged = MergedObject(merging: schema, components: components)
         var html = ""
         for (name, property) in merged.properties {
             let required = merged.requires(name) ? " <span class=\"req\">required</span>" : ""

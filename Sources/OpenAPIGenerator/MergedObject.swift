@@ -28,3 +28,28 @@ struct MergedObject {
 
     func requires(_ name: String) -> Bool { requiredNames.contains(name) }
 }
+
+extension MergedObject {
+    /// `schema` with its `allOf` members merged in (through `$ref`s), for readers of the model; `structDecl` merges
+    /// through `Translator.merge`, which also reports what it cannot follow.
+    init(merging schema: Schema, components: [String: Schema]) {
+        self.init()
+        for member in Self.allOfMembers(schema, components: components) { add(member) }
+    }
+
+    /// The schema and its `allOf` members, components followed, deepest first, so a merge lets the schema win.
+    /// Each schema is listed once, so a cycle through `allOf` ends.
+    static func allOfMembers(_ schema: Schema, components: [String: Schema]) -> [Schema] {
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(schema)]
+        return allOfMembers(schema, components: components, seen: &seen)
+    }
+
+    private static func allOfMembers(_ schema: Schema, components: [String: Schema], seen: inout Set<ObjectIdentifier>) -> [Schema] {
+        var members: [Schema] = []
+        for member in schema.allOf {
+            guard let target = member.ref.map({ components[$0] }) ?? member, seen.insert(ObjectIdentifier(target)).inserted else { continue }
+            members += allOfMembers(target, components: components, seen: &seen)
+        }
+        return members + [schema]
+    }
+}

@@ -75,26 +75,14 @@ extension Translator {
 
     /// A form or multipart schema's properties (through `$ref` and `allOf`), each schema with its `$ref`s followed.
     func formProperties(_ schema: Schema) -> [(name: String, schema: Schema)] {
-        var result: [(name: String, schema: Schema)] = []
-        var seen: Set<String> = []
-        func visit(_ schema: Schema) {
-            if let ref = schema.ref {
-                guard seen.insert(ref).inserted, let target = document.schemas.first(where: { $0.name == ref })?.schema else { return }
-                visit(target)
-                return
-            }
-            for property in schema.properties { result.append((property.name, resolved(property.schema))) }
-            schema.allOf.forEach(visit)
-        }
-        visit(schema)
-        return result
+        MergedObject(merging: resolved(schema), components: componentSchemas).properties.map { ($0.name, resolved($0.schema)) }
     }
 
     /// `schema` with its `$ref`s followed (at most 32 deep).
     func resolved(_ schema: Schema) -> Schema {
         var resolved = schema
         for _ in 0..<32 {
-            guard let ref = resolved.ref, let target = document.schemas.first(where: { $0.name == ref })?.schema else { break }
+            guard let ref = resolved.ref, let target = componentSchemas[ref] else { break }
             resolved = target
         }
         return resolved

@@ -75,19 +75,9 @@ extension Translator {
                 continue
             }
             // The members of this object with those merged from allOf (through references), as structDecl merges them.
-            var required: Set<String> = Set(schema.required)
-            var properties = schema.properties
-            var members = schema.allOf
-            var merged: Set<ObjectIdentifier> = []
-            while let member = members.popLast() {
-                let resolved = member.ref.flatMap { componentSchemas[$0] } ?? member
-                guard merged.insert(ObjectIdentifier(resolved)).inserted, merged.count < 10_000 else { continue }
-                required.formUnion(resolved.required)
-                properties += resolved.properties
-                members += resolved.allOf
-            }
-            for property in properties {
-                if property.schema.readOnly && required.contains(property.name) { found = true }
+            let merged = MergedObject(merging: schema, components: componentSchemas)
+            for property in merged.properties {
+                if property.schema.readOnly && merged.requires(property.name) { found = true }
                 stack.append(property.schema)
             }
             stack += schema.oneOf + schema.anyOf

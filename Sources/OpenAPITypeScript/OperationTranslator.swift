@@ -81,19 +81,18 @@ struct OperationTranslator {
         let ways = [(json, TSRequestBody.Encoding.json), (form, .form), (multipart, .multipart)].compactMap { content, encoding in
             content.map { (content: $0, encoding: encoding) }
         }
-        if let first = ways.first { result.body = encoded(first.content, first.encoding) }
-        if ways.count > 1 {
-            result.formBody = encoded(ways[1].content, ways[1].encoding)
-            result.alternateSuffix = ways[1].encoding == .form ? "Form" : "Multipart"
-        }
-        switch json ?? form ?? multipart {
-        case .some: break
-        case nil:
+        guard let first = ways.first else {
             guard !body.contents.isEmpty else { return }
             let types = body.contents.map(\.mediaType).joined(separator: ", ")
             diagnostics.error(
                 "request body of '\(operation.operationId)' offers only \(types); the TypeScript client sends application/json, application/x-www-form-urlencoded or multipart/form-data",
                 at: body.location)
+            return
+        }
+        result.body = encoded(first.content, first.encoding)
+        if ways.count > 1 {
+            result.formBody = encoded(ways[1].content, ways[1].encoding)
+            result.alternateSuffix = ways[1].encoding == .form ? "Form" : "Multipart"
         }
     }
 

@@ -17,6 +17,12 @@ struct DeepObjectTests {
         #expect(body == (try JSONValue.parse(#"{"filter":{"status":"done","tags":["only"]},"page":1}"#)))
     }
 
+    @Test func everyParameterNameMayBePercentEncoded() async throws {
+        let (status, body) = try await get("/search?pag%65=3&filter%5Bstatus%5D=open")
+        #expect(status == 200)
+        #expect(body == (try JSONValue.parse(#"{"filter":{"status":"open"},"page":3}"#)))
+    }
+
     @Test func anAbsentObjectIsNilAndTheOtherParametersKeepTheirDefaults() async throws {
         let (status, body) = try await get("/search")
         #expect(status == 200)
