@@ -6,10 +6,7 @@ import PackagePlugin
 @main
 struct OpenAPIBuildPlugin: BuildToolPlugin {
     /// Every file the generator writes, whatever the spec holds; it writes each one, empty if need be.
-    static let outputNames = [
-        "Schemas1.swift", "Schemas2.swift", "Schemas3.swift", "Schemas4.swift",
-        "Operations.swift", "Server.swift", "Spec.swift", "DocsPage.swift",
-    ]
+    static let outputNames = (1...16).map { "Types" + ($0 < 10 ? "0" : "") + "\($0).swift" } + ["Server.swift", "Spec.swift", "DocsPage.swift"]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let spec = context.package.directoryURL.appending(path: "openapi.yaml")

@@ -3,6 +3,8 @@
 struct CodeWriter {
     private(set) var text = ""
     private var indentation = 0
+    /// Bytes of `text` in doc comments: the compiler skips them, so they do not count toward a file's weight.
+    private(set) var docBytes = 0
 
     private static let indents = (0..<32).map { String(repeating: "    ", count: $0) }
 
@@ -40,6 +42,8 @@ struct CodeWriter {
 
     /// `///` lines for a doc comment; nothing for empty text. Byte-wise: specs carry long descriptions.
     mutating func doc(_ paragraphs: [String?]) {
+        let before = text.utf8.count
+        defer { docBytes += text.utf8.count - before }
         var first = true
         for case let paragraph? in paragraphs {
             let bytes = Array(paragraph.utf8)

@@ -43,11 +43,20 @@ extension OperationRenderer {
             }
         }
         w.line()
-        renderRegistration(into: &w)
-        for op in operations {
+        w.line("/// One namespace per operation of the spec.")
+        w.line("public enum Operations {}")
+        w.line()
+        let lists = securityLists
+        if !lists.isEmpty {
+            w.block("extension Operations") { w in
+                w.line("/// The operations' lists of security alternatives, each spelled once.")
+                for (index, list) in lists.enumerated() {
+                    w.line("static let security\(index + 1): [[\(Runtime.securitySchemeRef)]] = \(list)")
+                }
+            }
             w.line()
-            renderEncoder(op, into: &w)
         }
+        renderRegistration(into: &w)
     }
 
     private func renderRegistration(into w: inout CodeWriter) {
@@ -89,45 +98,80 @@ extension OperationRenderer {
                     }
                 }
             }
-            for op in operations {
-                w.line()
-                renderRoute(op, into: &w)
+        }
+    }
+
+    /// Each distinct list of security alternatives, spelled once: routes name `Operations.securityN` instead of
+    /// building the same nested array literal on every request.
+    var securityLists: [String] {
+        var lists: [String] = []
+        for op in operations where !op.security.isEmpty {
+            let literal = securityLiteral(op)
+            if !lists.contains(literal) { lists.append(literal) }
+        }
+        return lists
+    }
+
+    func securityLiteral(_ op: OperationDecl) -> String {
+        let alternatives = op.security.map { requirement in
+            "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(schemeKind($0)))" }.joined(separator: ", ") + "]"
+        }
+        return "[\(alternatives.joined(separator: ", "))]"
+    }
+
+    /// The route: authentication, the input, the handler, the response. Only what must wait is here (this is an
+    /// `async` function, whose code the compiler splits at every `await`); parameters are read by the input's
+    /// synchronous initializer (`renderInputReader`), a body here, between them.
+    func renderRoute(_ op: OperationDecl, into w: inout CodeWriter) {
+        w.block("func _\(op.methodName)<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response") { w in
+            if !op.security.isEmpty {
+                let index = (securityLists.firstIndex(of: securityLiteral(op)) ?? 0) + 1
+                let call = op.allowsAnonymous ? "\(Runtime.security).optional" : "\(Runtime.security).require"
+                w.line("let principal = try await \(call)(request, Operations.security\(index), self._authenticate)")
+            }
+            if let body = op.body {
+                w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
+                var names = renderParameterDecoding(op, into: &w)
+                w.line("let _body = \(bodyDecoding(body, of: op))")
+                names.append("_body")
+                w.line("try ctx.check()")
+                w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
+                w.line("let input = Operations.\(op.typeName).Input(\(inputArguments(op)))")
+            } else if op.params.isEmpty {
+                w.line("let input = Operations.\(op.typeName).Input()")
+            } else {
+                w.line("let input = try Operations.\(op.typeName).Input(request, context)")
+            }
+            let principal = op.security.isEmpty ? "" : ", principal: principal"
+            w.line("return try await self.\(Naming.escaped(op.methodName))(input\(principal)).response()")
+        }
+    }
+
+    /// For an operation with parameters and no body: the input's initializer from a request, synchronous.
+    func renderInputReader(_ op: OperationDecl, into w: inout CodeWriter) {
+        guard op.body == nil, !op.params.isEmpty else { return }
+        w.block("extension Operations.\(op.typeName).Input") { w in
+            w.line("/// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.")
+            w.block("init<Context: RequestContext>(_ request: Request, _ context: Context) throws") { w in
+                w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
+                let names = renderParameterDecoding(op, into: &w)
+                w.line("try ctx.check()")
+                w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
+                w.line("self.init(\(inputArguments(op)))")
             }
         }
     }
 
-    private func renderRoute(_ op: OperationDecl, into w: inout CodeWriter) {
-        w.block("func _\(op.methodName)<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response") { w in
-            if !op.security.isEmpty {
-                let alternatives = op.security.map { requirement in
-                    "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(schemeKind($0)))" }.joined(separator: ", ") + "]"
-                }
-                let call = op.allowsAnonymous ? "\(Runtime.security).optional" : "\(Runtime.security).require"
-                w.line("let principal = try await \(call)(request, [\(alternatives.joined(separator: ", "))], self._authenticate)")
-            }
-            let decodes = !op.params.isEmpty || op.body != nil
-            w.line("\(decodes ? "var" : "let") ctx = \(Runtime.decodeContext)(parameters: true)")
-            var names = renderParameterDecoding(op, into: &w)
-            if let body = op.body {
-                w.line("let _body = \(bodyDecoding(body, of: op))")
-                names.append("_body")
-            }
-            w.line("try ctx.check()")
-            if !names.isEmpty {
-                w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
-            }
-            var parts: [String] = []
-            for location in [Parameter.Location.path, .query, .header] {
-                let params = op.params.filter { $0.location == location }
-                guard !params.isEmpty else { continue }
-                let args = params.map { "\($0.swiftName): _\(location.rawValue)_\($0.swiftName)" }.joined(separator: ", ")
-                parts.append("\(location == .header ? "headers" : location.rawValue): .init(\(args))")
-            }
-            if op.body != nil { parts.append("body: _body") }
-            w.line("let input = Operations.\(op.typeName).Input(\(parts.joined(separator: ", ")))")
-            let principal = op.security.isEmpty ? "" : ", principal: principal"
-            w.line("return try await self.\(Naming.escaped(op.methodName))(input\(principal)).response()")
+    private func inputArguments(_ op: OperationDecl) -> String {
+        var parts: [String] = []
+        for location in [Parameter.Location.path, .query, .header] {
+            let params = op.params.filter { $0.location == location }
+            guard !params.isEmpty else { continue }
+            let args = params.map { "\($0.swiftName): _\(location.rawValue)_\($0.swiftName)" }.joined(separator: ", ")
+            parts.append("\(location == .header ? "headers" : location.rawValue): .init(\(args))")
         }
+        if op.body != nil { parts.append("body: _body") }
+        return parts.joined(separator: ", ")
     }
 
     /// The lines that read the parameters, one source object per location, then one checked value per parameter;
@@ -213,10 +257,10 @@ extension OperationRenderer {
         return decode
     }
 
-    private func renderEncoder(_ op: OperationDecl, into w: inout CodeWriter) {
+    func renderEncoder(_ op: OperationDecl, into w: inout CodeWriter) {
         w.block("extension Operations.\(op.typeName).Output") { w in
-            w.line("/// The HTTP response for this output: its status, headers and encoded body.")
-            w.block("public func response() -> Response") { w in
+            w.line("/// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).")
+            w.block("public func encoded() -> \(Runtime.encodedResponse)") { w in
                 w.switchBlock("self") { w in
                     for output in op.outputs {
                         var bindings: [String] = []

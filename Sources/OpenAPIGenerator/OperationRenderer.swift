@@ -18,21 +18,26 @@ struct OperationRenderer {
         return op.allowsAnonymous ? "Principal?" : "Principal"
     }
 
-    // MARK: Operations.swift
+    // MARK: One operation, whole
 
-    func renderNamespaces(into w: inout CodeWriter) {
-        w.line("/// One namespace per operation of the spec.")
-        w.line("public enum Operations {}")
-        for op in operations {
-            w.line()
-            w.block("extension Operations") { w in
-                w.doc([
-                    op.operation.summary, op.operation.description, title(op),
-                    remark(Origin(pointer: "#/paths/\(op.operation.path)/\(op.operation.method.rawValue)", location: op.operation.location)),
-                ])
-                w.block("public enum \(op.typeName)") { w in renderNamespace(op, into: &w) }
-            }
+    /// Everything of one operation, in one piece of text the generator can place in any `Types` file: its
+    /// namespace (`Operations.X`: input, output, inline types), the encoding of its output, and its route.
+    func renderOperation(_ op: OperationDecl, into w: inout CodeWriter) {
+        w.block("extension Operations") { w in
+            w.doc([
+                op.operation.summary, op.operation.description, title(op),
+                remark(Origin(pointer: "#/paths/\(op.operation.path)/\(op.operation.method.rawValue)", location: op.operation.location)),
+            ])
+            w.block("public enum \(op.typeName)") { w in renderNamespace(op, into: &w) }
         }
+        w.line()
+        renderEncoder(op, into: &w)
+        if op.body == nil, !op.params.isEmpty {
+            w.line()
+            renderInputReader(op, into: &w)
+        }
+        w.line()
+        w.block("extension APIHandler") { w in renderRoute(op, into: &w) }
     }
 
     private func renderNamespace(_ op: OperationDecl, into w: inout CodeWriter) {
@@ -66,12 +71,17 @@ struct OperationRenderer {
             if let headersType = output.headersTypeName {
                 w.line()
                 w.line("/// Headers of the `\(output.status)` response.")
-                renderPlainStruct(headersType, output.headers, conformances: "Sendable, Equatable", into: &w)
+                renderPlainStruct(headersType, output.headers, conformances: "Sendable", into: &w)
             }
         }
         w.line()
         w.line("/// The documented responses; a handler can return no other.")
-        w.block("public enum Output: Sendable, Equatable") { w in
+        // Indirect: each case holds a pointer to its payload, so the enum's copy and destroy code is a fraction of
+        // a by-value enum's, at the cost of one allocation per response. Its `==` is `OperationOutput`'s (the same
+        // on the wire), not one synthesized per operation: with both, 09-spotify's operations compile to a third
+        // less machine code.
+        let hasPayload = op.outputs.contains { $0.body != nil || $0.headersTypeName != nil || $0.status.hasSuffix("XX") || $0.status == "default" }
+        w.block("public \(hasPayload ? "indirect " : "")enum Output: \(Runtime.operationOutput)") { w in
             for output in op.outputs {
                 var fields: [String] = []
                 if output.status.hasSuffix("XX") || output.status == "default" { fields.append("statusCode: Int") }
@@ -99,8 +109,8 @@ struct OperationRenderer {
         }
     }
 
-    /// Request parts are only `Sendable` (less code for large specs); response headers are also `Equatable`,
-    /// because the `Output` that holds them is, so handler results can be compared in tests.
+    /// Request parts and response headers are only `Sendable` (less code for large specs): outputs compare by
+    /// what they encode to.
     private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], conformances: String, into w: inout CodeWriter) {
         w.block("public struct \(name): \(conformances)") { w in
             for p in properties {

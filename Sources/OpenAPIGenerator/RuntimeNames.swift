@@ -9,8 +9,11 @@ enum Runtime {
     static let route = "Route"
     /// Writing responses.
     static let respond = "Respond"
+    static let encodedResponse = "EncodedResponse"
+    static let operationOutput = "OperationOutput"
     /// Running a route's security requirement.
     static let security = "Security"
+    static let securitySchemeRef = "SecuritySchemeRef"
     static let authentication = "Authentication"
     static let errorMiddleware = "JSONErrorMiddleware"
     static let decodeContext = "DecodeContext"
@@ -31,7 +34,8 @@ enum Runtime {
 
     /// Every name above (a schema must not shadow any of them).
     static let all = [
-        check, route, respond, security, authentication, errorMiddleware, decodeContext, jsonValue, jsonObject, jsonOutput, jsonPath,
+        check, route, respond, encodedResponse, operationOutput, security, securitySchemeRef, authentication, errorMiddleware, decodeContext,
+        jsonValue, jsonObject, jsonOutput, jsonPath,
         jsonValueCodable, field, box, rawBody, filePart, stringRules, numberRules, arrayRules, constraint, subschema,
     ]
 }

@@ -1,4 +1,7 @@
+import Foundation
 import Testing
+
+@testable import OpenAPIGenerator
 
 @Suite("Operations: YAML in, Swift out")
 struct OperationSnippetTests {
@@ -70,11 +73,14 @@ struct OperationSnippetTests {
         let (code, _) = generate(Self.spec)
         expectContains(code, #"router.on("/items/{item_id}", method: .put) { request, context in"#)
         expectContains(code, #"Route.methodNotAllowed(on: router, path: "/items/{item_id}", allowed: ["PUT"])"#)
-        expectContains(code, #"let principal = try await Security.require(request, [[.init(name: "Bearer", kind: .bearer)]], self._authenticate)"#)
+        // Each list of security alternatives is spelled once, and routes name it.
+        expectContains(code, #"static let security1: [[SecuritySchemeRef]] = [[.init(name: "Bearer", kind: .bearer)]]"#)
         expectContains(
             code,
-            #"let principal = try await Security.optional(request, [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]], self._authenticate)"#
+            #"static let security2: [[SecuritySchemeRef]] = [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]]"#
         )
+        expectContains(code, "let principal = try await Security.require(request, Operations.security1, self._authenticate)")
+        expectContains(code, "let principal = try await Security.optional(request, Operations.security2, self._authenticate)")
         // One hook by scheme name for every route, not a closure in each.
         expectContains(
             code,
@@ -91,6 +97,55 @@ struct OperationSnippetTests {
         expectContains(code, "try ctx.check()")
         expectContains(code, #"Respond.header(&fields, "X-Version", headers.xVersion)"#)
         expectContains(code, "case .status4XX(let statusCode): return Respond.empty(statusCode)")
+        // Outputs compare by what they encode to (`OperationOutput`), with no `==` of their own.
+        expectContains(code, "public indirect enum Output: OperationOutput {")
+        expectContains(code, "public func encoded() -> EncodedResponse {")
+    }
+
+    /// An operation with parameters and no body reads them in a synchronous initializer; its route only awaits.
+    @Test func parametersAreReadOutsideTheAsyncRoute() {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: integer}}
+                    - {name: q, in: query, schema: {type: string}}
+                  responses:
+                    '200': {description: OK}
+            """
+        let (code, _) = generate(spec)
+        expectContains(code, "extension Operations.GetItem.Input { /// The parameters of `request`, converted and validated")
+        expectContains(
+            code, "init<Context: RequestContext>(_ request: Request, _ context: Context) throws { var ctx = DecodeContext(parameters: true)")
+        expectContains(code, "self.init(path: .init(id: _path_id), query: .init(q: _query_q))")
+        expectContains(
+            code,
+            "func _getItem<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response { let input = try Operations.GetItem.Input(request, context) return try await self.getItem(input).response() }"
+        )
+    }
+
+    /// The types are spread over the `Types` files by weight, in spec order: no file is left with most of them.
+    @Test func typesAreSpreadEvenlyOverTheirFiles() {
+        let units = (0..<100).map { index in
+            let text = "unit\(index)" + String(repeating: "x", count: 100 + index % 7 * 50) + "\n"
+            // Doc comments and operations weigh differently from their bytes; weight is what is balanced.
+            return (text: text, weight: index % 10 == 0 ? 2_000 : 100 + index % 7 * 50)
+        }
+        let files = Generator.spread(units, over: 16)
+        let total = units.reduce(0) { $0 + $1.weight }
+        let weights = files.map { file in
+            units.filter { file.contains("unit\($0.text.prefix { $0 != "x" }.dropFirst(4))x") }.reduce(0) { $0 + $1.weight }
+        }
+        #expect(weights.reduce(0, +) == total, "every unit is placed once")
+        #expect(weights.allSatisfy { abs($0 - total / 16) <= 2_000 }, "\(weights)")
+        // Spec order: reading the files in order gives the units in order.
+        let order = files.joined().split(separator: "\n").map { String($0.prefix { $0 != "x" }) }
+        #expect(order == (0..<100).map { "unit\($0)" })
+        #expect(Array(Generator.fileNames.prefix(16)) == (1...16).map { String(format: "Types%02d.swift", $0) })
     }
 
     @Test func theSpecIsEmbeddedByteForByte() {

@@ -3,133 +3,6 @@
 import APIRuntime
 import Foundation
 
-/// One namespace per operation of the spec.
-public enum Operations {}
-
-extension Operations {
-    /// `GET /items` (operationId `listItems`)
-    ///
-    /// - Remark: Generated from `#/paths//items/get` (behaviour.yaml:7:5).
-    public enum ListItems {
-        public static let operationId = "listItems"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public init() {
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `200`: The items.
-            case ok(Item)
-        }
-    }
-}
-
-extension Operations {
-    /// `POST /items` (operationId `addEntries`)
-    ///
-    /// - Remark: Generated from `#/paths//items/post` (behaviour.yaml:13:5).
-    public enum AddEntries {
-        public static let operationId = "addEntries"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: [Entry]
-            public init(body: [Entry]) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `204`: Added.
-            case noContent
-        }
-    }
-}
-
-extension Operations {
-    /// `PUT /labels` (operationId `putLabels`)
-    ///
-    /// - Remark: Generated from `#/paths//labels/put` (behaviour.yaml:21:5).
-    public enum PutLabels {
-        public static let operationId = "putLabels"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: Labels
-            public init(body: Labels) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `200`: The labels as stored.
-            case ok(Labels)
-        }
-    }
-}
-
-extension Operations {
-    /// `POST /shipping` (operationId `ship`)
-    ///
-    /// - Remark: Generated from `#/paths//shipping/post` (behaviour.yaml:31:5).
-    public enum Ship {
-        public static let operationId = "ship"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: Shipping
-            public init(body: Shipping) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `204`: Shipped.
-            case noContent
-        }
-    }
-}
-
-extension Operations {
-    /// `GET /search` (operationId `search`)
-    ///
-    /// - Remark: Generated from `#/paths//search/get` (behaviour.yaml:39:5).
-    public enum Search {
-        public static let operationId = "search"
-
-        /// The query parameters.
-        public struct Query: Sendable {
-            /// style deepObject: filter[status]=open&filter[tags]=a&filter[tags]=b
-            public var filter: SearchFilter?
-            public var page: Int
-            public init(filter: SearchFilter? = nil, page: Int = 1) {
-                self.filter = filter
-                self.page = page
-            }
-        }
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var query: Query
-            public init(query: Query) {
-                self.query = query
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `200`: The parameters as the server read them.
-            case ok(SearchEcho)
-        }
-    }
-}
-
 extension Operations {
     /// `POST /uploads` (operationId `upload`)
     ///
@@ -146,7 +19,7 @@ extension Operations {
         }
 
         /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
+        public indirect enum Output: OperationOutput {
             /// `200`: What the server read from the parts.
             case ok(UploadEcho)
         }
@@ -239,48 +112,23 @@ extension Operations {
     }
 }
 
-extension Operations {
-    /// `PUT /pets` (operationId `replacePets`)
-    ///
-    /// - Remark: Generated from `#/paths//pets/put` (behaviour.yaml:78:5).
-    public enum ReplacePets {
-        public static let operationId = "replacePets"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: PetListRequest
-            public init(body: PetListRequest) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `200`: The pets as stored, each with its id.
-            case ok(PetList)
+extension Operations.Upload.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
         }
     }
 }
 
-extension Operations {
-    /// `POST /pets` (operationId `addPet`)
-    ///
-    /// - Remark: Generated from `#/paths//pets/post` (behaviour.yaml:87:5).
-    public enum AddPet {
-        public static let operationId = "addPet"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: PetRequest
-            public init(body: PetRequest) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: Sendable, Equatable {
-            /// `201`: The pet as stored, with its id.
-            case created(Pet)
-        }
+extension APIHandler {
+    func _upload<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.negotiatedBody(request, context, &ctx, multipart: .init(arrayFields: ["tags", "attachments"], fileFields: ["file", "attachments"], jsonFields: ["meta"], decode: { v, loc, ctx in Operations.Upload.Body.decode(v, at: loc, &ctx) }))
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.Upload.Input(body: _body)
+        return try await self.upload(input).response()
     }
 }

@@ -3,41 +3,6 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/HealthResponse` (openapi.yaml:437:7).
-public struct HealthResponse: Hashable, Sendable, JSONValueCodable {
-    public var status: HealthResponse.Status
-
-    public init(status: HealthResponse.Status) {
-        self.status = status
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("status", self.status.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("status", self.status)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _status = Check.required(object, "status", at: loc, &ctx, HealthResponse.Status.self)
-        guard let _status else { return nil }
-        return Self(status: _status)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/HealthResponse/properties/status` (openapi.yaml:440:17).
-    public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-        case healthy
-    }
-}
-
 /// The OAuth2 password flow's form, as FastAPI's `OAuth2PasswordRequestForm` reads it.
 ///
 /// - Remark: Generated from `#/components/schemas/LoginForm` (openapi.yaml:481:7).
@@ -100,79 +65,66 @@ public struct LoginForm: Hashable, Sendable, JSONValueCodable {
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:514:7).
-public struct Token: Hashable, Sendable, JSONValueCodable {
-    public var accessToken: String
-    public var tokenType: Token.TokenType
-    /// Seconds until the token expires.
-    public var expiresIn: Int
+/// An OpenAPI document; its full schema is the OpenAPI specification's own.
+///
+/// - Remark: Generated from `#/components/schemas/OpenAPIDocument` (openapi.yaml:493:7).
+public typealias OpenAPIDocument = [String: JSONValue]
 
-    public init(accessToken: String, tokenType: Token.TokenType, expiresIn: Int) {
-        self.accessToken = accessToken
-        self.tokenType = tokenType
-        self.expiresIn = expiresIn
+/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:498:7).
+public struct PasswordChange: Hashable, Sendable, JSONValueCodable {
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var currentPassword: String
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var newPassword: String
+
+    public init(currentPassword: String, newPassword: String) {
+        self.currentPassword = currentPassword
+        self.newPassword = newPassword
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("access_token", self.accessToken.jsonValue)
-        object.append("token_type", self.tokenType.jsonValue)
-        object.append("expires_in", self.expiresIn.jsonValue)
-        return .object(object)
+        JSONValue.object(JSONObject())
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("access_token", self.accessToken)
-        out.member("token_type", self.tokenType)
-        out.member("expires_in", self.expiresIn)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _accessToken = Check.required(object, "access_token", at: loc, &ctx, String.self)
-        let _tokenType = Check.required(object, "token_type", at: loc, &ctx, Token.TokenType.self)
-        let _expiresIn = Check.required(object, "expires_in", at: loc, &ctx, Int.self)
-        guard let _accessToken, let _tokenType, let _expiresIn else { return nil }
-        return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:518:21).
-    public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-        case bearer
+        let issuesBefore = ctx.issues.count
+        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        ctx.redact(["current_password", "new_password"], at: loc, since: issuesBefore)
+        guard let _currentPassword, let _newPassword else { return nil }
+        return Self(currentPassword: _currentPassword, newPassword: _newPassword)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
-public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
+/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:505:7).
+public struct UserResponse: Hashable, Sendable, JSONValueCodable {
     public var id: Int
-    public var title: String
-    public var description: String?
-    public var completed: Bool
+    public var email: String
+    public var name: String?
     public var createdAt: Date
-    public var updatedAt: Date
 
-    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
+    public init(id: Int, email: String, name: String? = nil, createdAt: Date) {
         self.id = id
-        self.title = title
-        self.description = description
-        self.completed = completed
+        self.email = email
+        self.name = name
         self.createdAt = createdAt
-        self.updatedAt = updatedAt
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
         object.append("id", self.id.jsonValue)
-        object.append("title", self.title.jsonValue)
-        object.append("description", self.description.jsonValue)
-        object.append("completed", self.completed.jsonValue)
+        object.append("email", self.email.jsonValue)
+        object.append("name", self.name.jsonValue)
         object.append("created_at", self.createdAt.jsonValue)
-        object.append("updated_at", self.updatedAt.jsonValue)
         return .object(object)
     }
 
@@ -180,23 +132,19 @@ public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("id", self.id)
-        out.member("title", self.title)
-        out.member("description", self.description)
-        out.member("completed", self.completed)
+        out.member("email", self.email)
+        out.member("name", self.name)
         out.member("created_at", self.createdAt)
-        out.member("updated_at", self.updatedAt)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
-        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
-        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(format: .email))
+        let _name = Check.requiredNullable(object, "name", at: loc, &ctx, String.self)
         let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
-        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
-        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
+        guard let _id, let _email, let _name, let _createdAt else { return nil }
+        return Self(id: _id, email: _email, name: _name, createdAt: _createdAt)
     }
 }

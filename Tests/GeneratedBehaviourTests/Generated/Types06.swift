@@ -3,81 +3,70 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/PetList` (behaviour.yaml:106:7).
-public struct PetList: Hashable, Sendable, JSONValueCodable {
-    public var pets: [Pet]
+/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:154:7).
+public struct Link: Hashable, Sendable, JSONValueCodable {
+    public var type: String
+    public var url: String
 
-    public init(pets: [Pet]) {
-        self.pets = pets
+    public init(type: String, url: String) {
+        self.type = type
+        self.url = url
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object.append("pets", self.pets.jsonValue)
+        object.append("type", self.type.jsonValue)
+        object.append("url", self.url.jsonValue)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("pets", self.pets)
+        out.member("type", self.type)
+        out.member("url", self.url)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _pets = Check.required(object, "pets", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Pet.decode(v, at: loc, &ctx) } }
-        guard let _pets else { return nil }
-        return Self(pets: _pets)
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _url = Check.required(object, "url", at: loc, &ctx, String.self)
+        guard let _type, let _url else { return nil }
+        return Self(type: _type, url: _url)
     }
 }
 
-/// Only ever a response.
+/// A request body member too, through the array.
 ///
-/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:138:7).
-public struct Item: Hashable, Sendable, JSONValueCodable {
-    /// Read-only: written by the server; required in this response type.
-    public var id: Int64
-    public var name: String
-    public var step: Double?
-    public var big: Int64?
+/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:160:7).
+public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
+    case node(Node)
+    case link(Link)
 
-    public init(id: Int64, name: String, step: Double? = nil, big: Int64? = nil) {
-        self.id = id
-        self.name = name
-        self.step = step
-        self.big = big
-    }
-
-    /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("name", self.name.jsonValue)
-        object.append("step", ifPresent: self.step)
-        object.append("big", ifPresent: self.big)
-        return .object(object)
+        switch self {
+        case .node(let value): value.jsonValue
+        case .link(let value): value.jsonValue
+        }
     }
 
-    /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("id", self.id)
-        out.member("name", self.name)
-        out.member("step", ifPresent: self.step)
-        out.member("big", ifPresent: self.big)
-        out.endObject()
+        switch self {
+        case .node(let value): value.writeJSON(to: &out)
+        case .link(let value): value.writeJSON(to: &out)
+        }
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)
-        let _name = Check.required(object, "name", at: loc, &ctx, String.self, StringRules(pattern: "^[A-Za-z0-9 _.-]+$"))
-        let _step = Check.optional(object, "step", at: loc, &ctx, Double.self, NumberRules(multipleOf: "0.5"))
-        let _big = Check.optional(object, "big", at: loc, &ctx, Int64.self, NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775806))
-        guard let _id, let _name, let _step, let _big else { return nil }
-        return Self(id: _id, name: _name, step: _step, big: _big)
+        return Check.discriminated(json, property: "type", tags: ["node", "link"], at: loc, &ctx) { tag, v, loc, ctx in
+            switch tag {
+            case "node": return Node.decode(v, at: loc, &ctx).map { Self.node($0) }
+            case "link": return Link.decode(v, at: loc, &ctx).map { Self.link($0) }
+            default: return nil
+            }
+        }
     }
 }
 

@@ -3,113 +3,88 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserCreate` (openapi.yaml:449:7).
-public struct UserCreate: Hashable, Sendable, JSONValueCodable {
-    public var email: String
-    /// Write-only: accepted in requests, never encoded into a response.
-    public var password: String
-    public var name: Field<String>
-
-    public init(email: String, password: String, name: Field<String> = .absent) {
-        self.email = email
-        self.password = password
-        self.name = name
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("email", self.email.jsonValue)
-        object.append("name", field: self.name)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("email", self.email)
-        out.member("name", field: self.name)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let issuesBefore = ctx.issues.count
-        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
-        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
-        let _name = Check.field(object, "name", at: loc, &ctx, String.self, StringRules(maxLength: 100, pattern: "^[^\\u0000]*$"))
-        ctx.redact(["password"], at: loc, since: issuesBefore)
-        guard let _email, let _password, let _name else { return nil }
-        return Self(email: _email, password: _password, name: _name)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:498:7).
-public struct PasswordChange: Hashable, Sendable, JSONValueCodable {
-    /// Write-only: accepted in requests, never encoded into a response.
-    public var currentPassword: String
-    /// Write-only: accepted in requests, never encoded into a response.
-    public var newPassword: String
-
-    public init(currentPassword: String, newPassword: String) {
-        self.currentPassword = currentPassword
-        self.newPassword = newPassword
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        JSONValue.object(JSONObject())
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let issuesBefore = ctx.issues.count
-        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
-        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
-        ctx.redact(["current_password", "new_password"], at: loc, since: issuesBefore)
-        guard let _currentPassword, let _newPassword else { return nil }
-        return Self(currentPassword: _currentPassword, newPassword: _newPassword)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
-public struct TaskCreate: Hashable, Sendable, JSONValueCodable {
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
+public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
+    public var id: Int
     public var title: String
-    public var description: Field<String>
+    public var description: String?
+    public var completed: Bool
+    public var createdAt: Date
+    public var updatedAt: Date
 
-    public init(title: String, description: Field<String> = .absent) {
+    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
+        self.id = id
         self.title = title
         self.description = description
+        self.completed = completed
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 
     /// The members in spec order; write-only members are never written.
     public var jsonValue: JSONValue {
         var object = JSONObject()
+        object.append("id", self.id.jsonValue)
         object.append("title", self.title.jsonValue)
-        object.append("description", field: self.description)
+        object.append("description", self.description.jsonValue)
+        object.append("completed", self.completed.jsonValue)
+        object.append("created_at", self.createdAt.jsonValue)
+        object.append("updated_at", self.updatedAt.jsonValue)
         return .object(object)
     }
 
     /// The same members, written straight to bytes (what responses use).
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
+        out.member("id", self.id)
         out.member("title", self.title)
-        out.member("description", field: self.description)
+        out.member("description", self.description)
+        out.member("completed", self.completed)
+        out.member("created_at", self.createdAt)
+        out.member("updated_at", self.updatedAt)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
-        guard let _title, let _description else { return nil }
-        return Self(title: _title, description: _description)
+        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
+        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
+        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
+        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
+        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
+        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
+        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:556:7).
+public struct ErrorResponse: Hashable, Sendable, JSONValueCodable {
+    public var detail: String
+
+    public init(detail: String) {
+        self.detail = detail
+    }
+
+    /// The members in spec order; write-only members are never written.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object.append("detail", self.detail.jsonValue)
+        return .object(object)
+    }
+
+    /// The same members, written straight to bytes (what responses use).
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("detail", self.detail)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
+        guard let _detail else { return nil }
+        return Self(detail: _detail)
     }
 }
 
