@@ -5,9 +5,7 @@ import Foundation
 
 /// What the hand-written server implements: one method per operation, and one hook per security scheme.
 /// A method's signature follows the spec, so a spec change that a handler no longer matches fails to compile.
-public protocol APIHandler: Sendable {
-    /// What a successful authentication yields (for example the user), passed to secured operations.
-    associatedtype Principal: Sendable
+public protocol APIHandler: Authenticator {
 
     /// An access token from `POST /api/auth/login` (HS256 JWT).
     ///
@@ -163,9 +161,9 @@ extension APIHandler {
         Route.methodNotAllowed(on: router, path: "/api/{user_id}/tasks/{task_id}/complete", allowed: ["PATCH"])
     }
 
-    /// The hook of a security scheme, by its name: one function every route passes to `Security`, rather than
-    /// a closure of its own in each.
-    func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal> {
+    /// The hook of a security scheme, by its name (`Authenticator`): routes pass the handler to `Security`, rather
+    /// than a closure of their own each.
+    public func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal> {
         switch scheme {
         case "HTTPBearer": return try await self.authenticateHTTPBearer(credential)
         default: return .rejected

@@ -11,14 +11,7 @@ public struct HealthResponse: Hashable, Sendable, JSONValueCodable {
         self.status = status
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("status", self.status.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("status", self.status)
@@ -46,14 +39,7 @@ public struct ReadyResponse: Hashable, Sendable, JSONValueCodable {
         self.status = status
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("status", self.status.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("status", self.status)
@@ -86,15 +72,7 @@ public struct UserCreate: Hashable, Sendable, JSONValueCodable {
         self.name = name
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("email", self.email.jsonValue)
-        object.append("name", field: self.name)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("email", self.email)
@@ -111,41 +89,5 @@ public struct UserCreate: Hashable, Sendable, JSONValueCodable {
         ctx.redact(["password"], at: loc, since: issuesBefore)
         guard let _email, let _password, let _name else { return nil }
         return Self(email: _email, password: _password, name: _name)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:469:7).
-public struct UserLogin: Hashable, Sendable, JSONValueCodable {
-    public var email: String
-    /// Write-only: accepted in requests, never encoded into a response.
-    public var password: String
-
-    public init(email: String, password: String) {
-        self.email = email
-        self.password = password
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("email", self.email.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("email", self.email)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let issuesBefore = ctx.issues.count
-        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
-        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
-        ctx.redact(["password"], at: loc, since: issuesBefore)
-        guard let _email, let _password else { return nil }
-        return Self(email: _email, password: _password)
     }
 }

@@ -3,6 +3,35 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/UserLogin` (openapi.yaml:469:7).
+public struct UserLogin: Hashable, Sendable, JSONValueCodable {
+    public var email: String
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var password: String
+
+    public init(email: String, password: String) {
+        self.email = email
+        self.password = password
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("email", self.email)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let issuesBefore = ctx.issues.count
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(maxLength: 254, format: .email))
+        let _password = Check.required(object, "password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        ctx.redact(["password"], at: loc, since: issuesBefore)
+        guard let _email, let _password else { return nil }
+        return Self(email: _email, password: _password)
+    }
+}
+
 /// The OAuth2 password flow's form, as FastAPI's `OAuth2PasswordRequestForm` reads it.
 ///
 /// - Remark: Generated from `#/components/schemas/LoginForm` (openapi.yaml:481:7).
@@ -25,17 +54,7 @@ public struct LoginForm: Hashable, Sendable, JSONValueCodable {
         self.clientSecret = clientSecret
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("username", self.username.jsonValue)
-        object.append("grant_type", ifPresent: self.grantType)
-        object.append("scope", self.scope.jsonValue)
-        object.append("client_id", ifPresent: self.clientId)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("username", self.username)
@@ -62,89 +81,5 @@ public struct LoginForm: Hashable, Sendable, JSONValueCodable {
     /// - Remark: Generated from `#/components/schemas/LoginForm/properties/grant_type` (openapi.yaml:487:21).
     public enum GrantType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case password
-    }
-}
-
-/// An OpenAPI document; its full schema is the OpenAPI specification's own.
-///
-/// - Remark: Generated from `#/components/schemas/OpenAPIDocument` (openapi.yaml:493:7).
-public typealias OpenAPIDocument = [String: JSONValue]
-
-/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:498:7).
-public struct PasswordChange: Hashable, Sendable, JSONValueCodable {
-    /// Write-only: accepted in requests, never encoded into a response.
-    public var currentPassword: String
-    /// Write-only: accepted in requests, never encoded into a response.
-    public var newPassword: String
-
-    public init(currentPassword: String, newPassword: String) {
-        self.currentPassword = currentPassword
-        self.newPassword = newPassword
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        JSONValue.object(JSONObject())
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let issuesBefore = ctx.issues.count
-        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
-        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
-        ctx.redact(["current_password", "new_password"], at: loc, since: issuesBefore)
-        guard let _currentPassword, let _newPassword else { return nil }
-        return Self(currentPassword: _currentPassword, newPassword: _newPassword)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:505:7).
-public struct UserResponse: Hashable, Sendable, JSONValueCodable {
-    public var id: Int
-    public var email: String
-    public var name: String?
-    public var createdAt: Date
-
-    public init(id: Int, email: String, name: String? = nil, createdAt: Date) {
-        self.id = id
-        self.email = email
-        self.name = name
-        self.createdAt = createdAt
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("email", self.email.jsonValue)
-        object.append("name", self.name.jsonValue)
-        object.append("created_at", self.createdAt.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("id", self.id)
-        out.member("email", self.email)
-        out.member("name", self.name)
-        out.member("created_at", self.createdAt)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(format: .email))
-        let _name = Check.requiredNullable(object, "name", at: loc, &ctx, String.self)
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        guard let _id, let _email, let _name, let _createdAt else { return nil }
-        return Self(id: _id, email: _email, name: _name, createdAt: _createdAt)
     }
 }

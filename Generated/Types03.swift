@@ -3,162 +3,71 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:514:7).
-public struct Token: Hashable, Sendable, JSONValueCodable {
-    public var accessToken: String
-    public var tokenType: Token.TokenType
-    /// Seconds until the token expires.
-    public var expiresIn: Int
-
-    public init(accessToken: String, tokenType: Token.TokenType, expiresIn: Int) {
-        self.accessToken = accessToken
-        self.tokenType = tokenType
-        self.expiresIn = expiresIn
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("access_token", self.accessToken.jsonValue)
-        object.append("token_type", self.tokenType.jsonValue)
-        object.append("expires_in", self.expiresIn.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("access_token", self.accessToken)
-        out.member("token_type", self.tokenType)
-        out.member("expires_in", self.expiresIn)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _accessToken = Check.required(object, "access_token", at: loc, &ctx, String.self)
-        let _tokenType = Check.required(object, "token_type", at: loc, &ctx, Token.TokenType.self)
-        let _expiresIn = Check.required(object, "expires_in", at: loc, &ctx, Int.self)
-        guard let _accessToken, let _tokenType, let _expiresIn else { return nil }
-        return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:518:21).
-    public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-        case bearer
-    }
-}
-
-/// The limits a task's members share in every request.
+/// An OpenAPI document; its full schema is the OpenAPI specification's own.
 ///
-/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:524:7).
-public struct TaskFields: Hashable, Sendable, JSONValueCodable {
-    public var title: String?
-    public var description: Field<String>
+/// - Remark: Generated from `#/components/schemas/OpenAPIDocument` (openapi.yaml:493:7).
+public typealias OpenAPIDocument = [String: JSONValue]
 
-    public init(title: String? = nil, description: Field<String> = .absent) {
-        self.title = title
-        self.description = description
+/// - Remark: Generated from `#/components/schemas/PasswordChange` (openapi.yaml:498:7).
+public struct PasswordChange: Hashable, Sendable, JSONValueCodable {
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var currentPassword: String
+    /// Write-only: accepted in requests, never encoded into a response.
+    public var newPassword: String
+
+    public init(currentPassword: String, newPassword: String) {
+        self.currentPassword = currentPassword
+        self.newPassword = newPassword
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("title", ifPresent: self.title)
-        object.append("description", field: self.description)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("title", ifPresent: self.title)
-        out.member("description", field: self.description)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
-        guard let _title, let _description else { return nil }
-        return Self(title: _title, description: _description)
+        let issuesBefore = ctx.issues.count
+        let _currentPassword = Check.required(object, "current_password", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        let _newPassword = Check.required(object, "new_password", at: loc, &ctx, String.self, StringRules(minLength: 8, maxLength: 1024, pattern: "^[^\\u0000]*$"))
+        ctx.redact(["current_password", "new_password"], at: loc, since: issuesBefore)
+        guard let _currentPassword, let _newPassword else { return nil }
+        return Self(currentPassword: _currentPassword, newPassword: _newPassword)
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
-public struct TaskCreate: Hashable, Sendable, JSONValueCodable {
-    public var title: String
-    public var description: Field<String>
+/// - Remark: Generated from `#/components/schemas/UserResponse` (openapi.yaml:505:7).
+public struct UserResponse: Hashable, Sendable, JSONValueCodable {
+    public var id: Int
+    public var email: String
+    public var name: String?
+    public var createdAt: Date
 
-    public init(title: String, description: Field<String> = .absent) {
-        self.title = title
-        self.description = description
+    public init(id: Int, email: String, name: String? = nil, createdAt: Date) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.createdAt = createdAt
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("title", self.title.jsonValue)
-        object.append("description", field: self.description)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("title", self.title)
-        out.member("description", field: self.description)
+        out.member("id", self.id)
+        out.member("email", self.email)
+        out.member("name", self.name)
+        out.member("created_at", self.createdAt)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
-        guard let _title, let _description else { return nil }
-        return Self(title: _title, description: _description)
-    }
-}
-
-/// Only the members present change; `description` sent as null is cleared.
-///
-/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:537:7).
-public struct TaskUpdate: Hashable, Sendable, JSONValueCodable {
-    public var title: String?
-    public var description: Field<String>
-    public var completed: Bool?
-
-    public init(title: String? = nil, description: Field<String> = .absent, completed: Bool? = nil) {
-        self.title = title
-        self.description = description
-        self.completed = completed
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("title", ifPresent: self.title)
-        object.append("description", field: self.description)
-        object.append("completed", ifPresent: self.completed)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("title", ifPresent: self.title)
-        out.member("description", field: self.description)
-        out.member("completed", ifPresent: self.completed)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
-        let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
-        guard let _title, let _description, let _completed else { return nil }
-        return Self(title: _title, description: _description, completed: _completed)
+        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
+        let _email = Check.required(object, "email", at: loc, &ctx, String.self, StringRules(format: .email))
+        let _name = Check.requiredNullable(object, "name", at: loc, &ctx, String.self)
+        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
+        guard let _id, let _email, let _name, let _createdAt else { return nil }
+        return Self(id: _id, email: _email, name: _name, createdAt: _createdAt)
     }
 }

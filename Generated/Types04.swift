@@ -3,164 +3,95 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
-public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
-    public var id: Int
-    public var title: String
-    public var description: String?
-    public var completed: Bool
-    public var createdAt: Date
-    public var updatedAt: Date
+/// - Remark: Generated from `#/components/schemas/Token` (openapi.yaml:514:7).
+public struct Token: Hashable, Sendable, JSONValueCodable {
+    public var accessToken: String
+    public var tokenType: Token.TokenType
+    /// Seconds until the token expires.
+    public var expiresIn: Int
 
-    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
-        self.id = id
+    public init(accessToken: String, tokenType: Token.TokenType, expiresIn: Int) {
+        self.accessToken = accessToken
+        self.tokenType = tokenType
+        self.expiresIn = expiresIn
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("access_token", self.accessToken)
+        out.member("token_type", self.tokenType)
+        out.member("expires_in", self.expiresIn)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _accessToken = Check.required(object, "access_token", at: loc, &ctx, String.self)
+        let _tokenType = Check.required(object, "token_type", at: loc, &ctx, Token.TokenType.self)
+        let _expiresIn = Check.required(object, "expires_in", at: loc, &ctx, Int.self)
+        guard let _accessToken, let _tokenType, let _expiresIn else { return nil }
+        return Self(accessToken: _accessToken, tokenType: _tokenType, expiresIn: _expiresIn)
+    }
+
+    /// - Remark: Generated from `#/components/schemas/Token/properties/token_type` (openapi.yaml:518:21).
+    public enum TokenType: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
+        case bearer
+    }
+}
+
+/// The limits a task's members share in every request.
+///
+/// - Remark: Generated from `#/components/schemas/TaskFields` (openapi.yaml:524:7).
+public struct TaskFields: Hashable, Sendable, JSONValueCodable {
+    public var title: String?
+    public var description: Field<String>
+
+    public init(title: String? = nil, description: Field<String> = .absent) {
         self.title = title
         self.description = description
-        self.completed = completed
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("title", self.title.jsonValue)
-        object.append("description", self.description.jsonValue)
-        object.append("completed", self.completed.jsonValue)
-        object.append("created_at", self.createdAt.jsonValue)
-        object.append("updated_at", self.updatedAt.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("id", self.id)
+        out.member("title", ifPresent: self.title)
+        out.member("description", field: self.description)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
+        guard let _title, let _description else { return nil }
+        return Self(title: _title, description: _description)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
+public struct TaskCreate: Hashable, Sendable, JSONValueCodable {
+    public var title: String
+    public var description: Field<String>
+
+    public init(title: String, description: Field<String> = .absent) {
+        self.title = title
+        self.description = description
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
         out.member("title", self.title)
-        out.member("description", self.description)
-        out.member("completed", self.completed)
-        out.member("created_at", self.createdAt)
-        out.member("updated_at", self.updatedAt)
+        out.member("description", field: self.description)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
-        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
-        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
-        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
-        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:556:7).
-public struct ErrorResponse: Hashable, Sendable, JSONValueCodable {
-    public var detail: String
-
-    public init(detail: String) {
-        self.detail = detail
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("detail", self.detail.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("detail", self.detail)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
-        guard let _detail else { return nil }
-        return Self(detail: _detail)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:562:7).
-public struct ValidationError: Hashable, Sendable, JSONValueCodable {
-    public var loc: [ValidationError.LocItem]
-    public var msg: String
-    public var type: String
-    public var input: JSONValue?
-    public var ctx: [String: JSONValue]?
-
-    public init(loc: [ValidationError.LocItem], msg: String, type: String, input: JSONValue? = nil, ctx: [String: JSONValue]? = nil) {
-        self.loc = loc
-        self.msg = msg
-        self.type = type
-        self.input = input
-        self.ctx = ctx
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("loc", self.loc.jsonValue)
-        object.append("msg", self.msg.jsonValue)
-        object.append("type", self.type.jsonValue)
-        object.append("input", ifPresent: self.input)
-        object.append("ctx", ifPresent: self.ctx)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("loc", self.loc)
-        out.member("msg", self.msg)
-        out.member("type", self.type)
-        out.member("input", ifPresent: self.input)
-        out.member("ctx", ifPresent: self.ctx)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
-        let _msg = Check.required(object, "msg", at: loc, &ctx, String.self)
-        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
-        let _input = Check.optional(object, "input", at: loc, &ctx) { v, loc, ctx in Optional(v) }
-        let _ctx = Check.optional(object, "ctx", at: loc, &ctx) { v, loc, ctx in Check.dictionary(v, at: loc, &ctx) { v, loc, ctx in Optional(v) } }
-        guard let _loc, let _msg, let _type, let _input, let _ctx else { return nil }
-        return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:568:13).
-    public indirect enum LocItem: Hashable, Sendable, JSONValueCodable {
-        case case1(String)
-        case case2(Int)
-
-        public var jsonValue: JSONValue {
-            switch self {
-            case .case1(let value): value.jsonValue
-            case .case2(let value): value.jsonValue
-            }
-        }
-
-        public func writeJSON(to out: inout JSONOutput) {
-            switch self {
-            case .case1(let value): value.writeJSON(to: &out)
-            case .case2(let value): value.writeJSON(to: &out)
-            }
-        }
-
-        public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-            return Check.firstMatch(json, at: loc, &ctx, [
-                { v, loc, ctx in Check.string(v, at: loc, &ctx).map { Self.case1($0) } },
-                { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx).map { Self.case2($0) } },
-            ])
-        }
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
+        guard let _title, let _description else { return nil }
+        return Self(title: _title, description: _description)
     }
 }

@@ -3,128 +3,78 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:577:7).
-public struct HTTPValidationError: Hashable, Sendable, JSONValueCodable {
-    public var detail: [ValidationError]?
+/// Only the members present change; `description` sent as null is cleared.
+///
+/// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:537:7).
+public struct TaskUpdate: Hashable, Sendable, JSONValueCodable {
+    public var title: String?
+    public var description: Field<String>
+    public var completed: Bool?
 
-    public init(detail: [ValidationError]? = nil) {
-        self.detail = detail
+    public init(title: String? = nil, description: Field<String> = .absent, completed: Bool? = nil) {
+        self.title = title
+        self.description = description
+        self.completed = completed
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("detail", ifPresent: self.detail)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("detail", ifPresent: self.detail)
+        out.member("title", ifPresent: self.title)
+        out.member("description", field: self.description)
+        out.member("completed", ifPresent: self.completed)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _detail = Check.optional(object, "detail", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.decode(v, at: loc, &ctx) } }
-        guard let _detail else { return nil }
-        return Self(detail: _detail)
+        let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
+        let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
+        guard let _title, let _description, let _completed else { return nil }
+        return Self(title: _title, description: _description, completed: _completed)
     }
 }
 
-extension Operations {
-    /// Liveness check
-    ///
-    /// `GET /health` (operationId `health`)
-    ///
-    /// - Remark: Generated from `#/paths//health/get` (openapi.yaml:17:5).
-    public enum Health {
-        public static let operationId = "health"
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
+public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
+    public var id: Int
+    public var title: String
+    public var description: String?
+    public var completed: Bool
+    public var createdAt: Date
+    public var updatedAt: Date
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public init() {
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The server is up.
-            case ok(HealthResponse)
-        }
+    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.completed = completed
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
-}
 
-extension Operations.Health.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        }
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("id", self.id)
+        out.member("title", self.title)
+        out.member("description", self.description)
+        out.member("completed", self.completed)
+        out.member("created_at", self.createdAt)
+        out.member("updated_at", self.updatedAt)
+        out.endObject()
     }
-}
 
-extension APIHandler {
-    func _health<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = Operations.Health.Input()
-        return try await self.health(input).response()
-    }
-}
-
-extension Operations {
-    /// Readiness check
-    ///
-    /// 200 when the server can reach its database; 503 while it cannot. A load balancer sends traffic only to ready instances; `/health` stays the cheap liveness answer.
-    ///
-    /// `GET /ready` (operationId `ready`)
-    ///
-    /// - Remark: Generated from `#/paths//ready/get` (openapi.yaml:29:5).
-    public enum Ready {
-        public static let operationId = "ready"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public init() {
-            }
-        }
-
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The database answers.
-            case ok(ReadyResponse)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-        }
-    }
-}
-
-extension Operations.Ready.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
-        }
-    }
-}
-
-extension APIHandler {
-    func _ready<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = Operations.Ready.Input()
-        return try await self.ready(input).response()
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
+        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
+        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
+        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
+        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
+        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
+        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
     }
 }

@@ -3,97 +3,91 @@
 import APIRuntime
 import Foundation
 
-extension Operations {
-    /// This document, byte for byte as the server was built from it
-    ///
-    /// Served with a strong `ETag`; a client that sends it back in `If-None-Match` gets `304` and no body until the server runs a different spec.
-    ///
-    /// `GET /openapi.yaml` (operationId `get_openapi_spec`)
-    ///
-    /// - Remark: Generated from `#/paths//openapi.yaml/get` (openapi.yaml:44:5).
-    public enum GetOpenapiSpec {
-        public static let operationId = "get_openapi_spec"
+/// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:556:7).
+public struct ErrorResponse: Hashable, Sendable, JSONValueCodable {
+    public var detail: String
 
-        /// The header parameters.
-        public struct Headers: Sendable {
-            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
-            public var ifNoneMatch: String?
-            public init(ifNoneMatch: String? = nil) {
-                self.ifNoneMatch = ifNoneMatch
-            }
-        }
+    public init(detail: String) {
+        self.detail = detail
+    }
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var headers: Headers
-            public init(headers: Headers) {
-                self.headers = headers
-            }
-        }
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("detail", self.detail)
+        out.endObject()
+    }
 
-        /// Headers of the `200` response.
-        public struct OkHeaders: Sendable {
-            /// A strong entity tag of the document's bytes.
-            public var eTag: String
-            public init(eTag: String) {
-                self.eTag = eTag
-            }
-        }
-
-        /// Headers of the `304` response.
-        public struct NotModifiedHeaders: Sendable {
-            /// A strong entity tag of the document's bytes.
-            public var eTag: String
-            public init(eTag: String) {
-                self.eTag = eTag
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The OpenAPI document (a YAML mapping; tools that parse YAML responses see an object).
-            case ok(RawBody, headers: OkHeaders)
-            /// `304`: The client's copy, named in `If-None-Match`, is current.
-            case notModified(headers: NotModifiedHeaders)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
-        }
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
+        guard let _detail else { return nil }
+        return Self(detail: _detail)
     }
 }
 
-extension Operations.GetOpenapiSpec.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "ETag", headers.eTag)
-            return Respond.raw(200, body, headers: fields)
-        case .notModified(let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "ETag", headers.eTag)
-            return Respond.empty(304, headers: fields)
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:562:7).
+public struct ValidationError: Hashable, Sendable, JSONValueCodable {
+    public var loc: [ValidationError.LocItem]
+    public var msg: String
+    public var type: String
+    public var input: JSONValue?
+    public var ctx: [String: JSONValue]?
+
+    public init(loc: [ValidationError.LocItem], msg: String, type: String, input: JSONValue? = nil, ctx: [String: JSONValue]? = nil) {
+        self.loc = loc
+        self.msg = msg
+        self.type = type
+        self.input = input
+        self.ctx = ctx
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("loc", self.loc)
+        out.member("msg", self.msg)
+        out.member("type", self.type)
+        out.member("input", ifPresent: self.input)
+        out.member("ctx", ifPresent: self.ctx)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
+        let _msg = Check.required(object, "msg", at: loc, &ctx, String.self)
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _input = Check.optional(object, "input", at: loc, &ctx) { v, loc, ctx in Optional(v) }
+        let _ctx = Check.optional(object, "ctx", at: loc, &ctx) { v, loc, ctx in Check.dictionary(v, at: loc, &ctx) { v, loc, ctx in Optional(v) } }
+        guard let _loc, let _msg, let _type, let _input, let _ctx else { return nil }
+        return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
+    }
+
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:568:13).
+    public indirect enum LocItem: Hashable, Sendable, JSONValueCodable {
+        case case1(String)
+        case case2(Int)
+
+        public var jsonValue: JSONValue {
+            switch self {
+            case .case1(let value): value.jsonValue
+            case .case2(let value): value.jsonValue
+            }
         }
-    }
-}
 
-extension Operations.GetOpenapiSpec.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
-        var ctx = DecodeContext(parameters: true)
-        let headerValues = Route.headerParameters(request, ["If-None-Match"])
-        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: ["header"], &ctx, String.self, StringRules(maxLength: 4096))
-        try ctx.check()
-        guard let _header_ifNoneMatch else { throw ctx.failure }
-        self.init(headers: .init(ifNoneMatch: _header_ifNoneMatch))
-    }
-}
+        public func writeJSON(to out: inout JSONOutput) {
+            switch self {
+            case .case1(let value): value.writeJSON(to: &out)
+            case .case2(let value): value.writeJSON(to: &out)
+            }
+        }
 
-extension APIHandler {
-    func _getOpenapiSpec<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = try Operations.GetOpenapiSpec.Input(request, context)
-        return try await self.getOpenapiSpec(input).response()
+        public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+            return Check.firstMatch(json, at: loc, &ctx, [
+                { v, loc, ctx in Check.string(v, at: loc, &ctx).map { Self.case1($0) } },
+                { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx).map { Self.case2($0) } },
+            ])
+        }
     }
 }

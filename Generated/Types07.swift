@@ -3,97 +3,121 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:577:7).
+public struct HTTPValidationError: Hashable, Sendable, JSONValueCodable {
+    public var detail: [ValidationError]?
+
+    public init(detail: [ValidationError]? = nil) {
+        self.detail = detail
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("detail", ifPresent: self.detail)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _detail = Check.optional(object, "detail", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.decode(v, at: loc, &ctx) } }
+        guard let _detail else { return nil }
+        return Self(detail: _detail)
+    }
+}
+
 extension Operations {
-    /// This document as JSON, for the tools that fetch `/openapi.json`
+    /// Liveness check
     ///
-    /// The same document as `/openapi.yaml`, as JSON (object keys sorted). Strong `ETag` and `304` as for the YAML.
+    /// `GET /health` (operationId `health`)
     ///
-    /// `GET /openapi.json` (operationId `get_openapi_json`)
-    ///
-    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:64:5).
-    public enum GetOpenapiJson {
-        public static let operationId = "get_openapi_json"
+    /// - Remark: Generated from `#/paths//health/get` (openapi.yaml:17:5).
+    public enum Health {
+        public static let operationId = "health"
 
-        /// The header parameters.
-        public struct Headers: Sendable {
-            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
-            public var ifNoneMatch: String?
-            public init(ifNoneMatch: String? = nil) {
-                self.ifNoneMatch = ifNoneMatch
-            }
-        }
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var headers: Headers
-            public init(headers: Headers) {
-                self.headers = headers
-            }
-        }
-
-        /// Headers of the `200` response.
-        public struct OkHeaders: Sendable {
-            /// A strong entity tag of the document's bytes.
-            public var eTag: String
-            public init(eTag: String) {
-                self.eTag = eTag
-            }
-        }
-
-        /// Headers of the `304` response.
-        public struct NotModifiedHeaders: Sendable {
-            /// A strong entity tag of the document's bytes.
-            public var eTag: String
-            public init(eTag: String) {
-                self.eTag = eTag
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public init() {
             }
         }
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `200`: The OpenAPI document as JSON.
-            case ok([String: JSONValue], headers: OkHeaders)
-            /// `304`: The client's copy, named in `If-None-Match`, is current.
-            case notModified(headers: NotModifiedHeaders)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
+            /// `200`: The server is up.
+            case ok(HealthResponse)
         }
     }
 }
 
-extension Operations.GetOpenapiJson.Output {
+extension Operations.Health.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
-        case .ok(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "ETag", headers.eTag)
-            return Respond.json(200, body, contentType: "application/json", headers: fields)
-        case .notModified(let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "ETag", headers.eTag)
-            return Respond.empty(304, headers: fields)
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
         }
-    }
-}
-
-extension Operations.GetOpenapiJson.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
-        var ctx = DecodeContext(parameters: true)
-        let headerValues = Route.headerParameters(request, ["If-None-Match"])
-        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: ["header"], &ctx, String.self, StringRules(maxLength: 4096))
-        try ctx.check()
-        guard let _header_ifNoneMatch else { throw ctx.failure }
-        self.init(headers: .init(ifNoneMatch: _header_ifNoneMatch))
     }
 }
 
 extension APIHandler {
-    func _getOpenapiJson<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = try Operations.GetOpenapiJson.Input(request, context)
-        return try await self.getOpenapiJson(input).response()
+    func _health<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let input = Operations.Health.Input()
+        return try await self.health(input).response()
+    }
+}
+
+extension Operations {
+    /// Readiness check
+    ///
+    /// 200 when the server can reach its database; 503 while it cannot. A load balancer sends traffic only to ready instances; `/health` stays the cheap liveness answer.
+    ///
+    /// `GET /ready` (operationId `ready`)
+    ///
+    /// - Remark: Generated from `#/paths//ready/get` (openapi.yaml:29:5).
+    public enum Ready {
+        public static let operationId = "ready"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public init() {
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: The database answers.
+            case ok(ReadyResponse)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations.Ready.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension APIHandler {
+    func _ready<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let input = Operations.Ready.Input()
+        return try await self.ready(input).response()
     }
 }

@@ -4,171 +4,191 @@ import APIRuntime
 import Foundation
 
 extension Operations {
-    /// Create an account
+    /// This document, byte for byte as the server was built from it
     ///
-    /// `POST /api/auth/register` (operationId `register`)
+    /// Served with a strong `ETag`; a client that sends it back in `If-None-Match` gets `304` and no body until the server runs a different spec.
     ///
-    /// - Remark: Generated from `#/paths//api/auth/register/post` (openapi.yaml:84:5).
-    public enum Register {
-        public static let operationId = "register"
+    /// `GET /openapi.yaml` (operationId `get_openapi_spec`)
+    ///
+    /// - Remark: Generated from `#/paths//openapi.yaml/get` (openapi.yaml:44:5).
+    public enum GetOpenapiSpec {
+        public static let operationId = "get_openapi_spec"
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: UserCreate
-            public init(body: UserCreate) {
-                self.body = body
+        /// The header parameters.
+        public final class Headers: Sendable {
+            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+            public let ifNoneMatch: String?
+            public init(ifNoneMatch: String? = nil) {
+                self.ifNoneMatch = ifNoneMatch
             }
         }
 
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let headers: Headers
+            public init(headers: Headers) {
+                self.headers = headers
+            }
+        }
+
+        /// Headers of the `200` response.
+        public struct OkHeaders: Sendable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
+            }
+        }
+
+        /// Headers of the `304` response.
+        public struct NotModifiedHeaders: Sendable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
             }
         }
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `201`: The new user.
-            case created(UserResponse)
-            /// `409`: `{"detail": "Email already registered"}` (emails compare case-insensitively).
-            case conflict(ErrorResponse)
+            /// `200`: The OpenAPI document (a YAML mapping; tools that parse YAML responses see an object).
+            case ok(RawBody, headers: OkHeaders)
+            /// `304`: The client's copy, named in `If-None-Match`, is current.
+            case notModified(headers: NotModifiedHeaders)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
         }
     }
 }
 
-extension Operations.Register.Output {
+extension Operations.GetOpenapiSpec.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
-        case .created(let body):
-            return Respond.json(201, body, contentType: "application/json")
-        case .conflict(let body):
-            return Respond.json(409, body, contentType: "application/json")
+        case .ok(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.raw(200, body, headers: fields)
+        case .notModified(let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.empty(304, headers: fields)
         case .unprocessableContent(let body):
             return Respond.json(422, body, contentType: "application/json")
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
         }
+    }
+}
+
+extension Operations.GetOpenapiSpec.Input {
+    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+        var ctx = DecodeContext(parameters: true)
+        let headerValues = Route.headerParameters(request, ["If-None-Match"])
+        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: Route.inHeader, &ctx, String.self, StringRules(maxLength: 4096))
+        try ctx.check()
+        guard let _header_ifNoneMatch else { throw ctx.failure }
+        self.init(headers: .init(ifNoneMatch: _header_ifNoneMatch))
     }
 }
 
 extension APIHandler {
-    func _register<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in UserCreate.decode(v, at: loc, &ctx) }
-        try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.Register.Input(body: _body)
-        return try await self.register(input).response()
+    func _getOpenapiSpec<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let input = try Operations.GetOpenapiSpec.Input(request, context)
+        return try await self.getOpenapiSpec(input).response()
     }
 }
 
 extension Operations {
-    /// Exchange email and password for a bearer token
+    /// This document as JSON, for the tools that fetch `/openapi.json`
     ///
-    /// Takes JSON (`email`, `password`) or, as FastAPI's OAuth2 password flow sends it, a form (`username` holding the email, `password`); the answers are the same.
+    /// The same document as `/openapi.yaml`, as JSON (object keys sorted). Strong `ETag` and `304` as for the YAML.
     ///
-    /// `POST /api/auth/login` (operationId `login`)
+    /// `GET /openapi.json` (operationId `get_openapi_json`)
     ///
-    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:108:5).
-    public enum Login {
-        public static let operationId = "login"
+    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:64:5).
+    public enum GetOpenapiJson {
+        public static let operationId = "get_openapi_json"
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: Operations.Login.RequestBody
-            public init(body: Operations.Login.RequestBody) {
-                self.body = body
+        /// The header parameters.
+        public final class Headers: Sendable {
+            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+            public let ifNoneMatch: String?
+            public init(ifNoneMatch: String? = nil) {
+                self.ifNoneMatch = ifNoneMatch
             }
         }
 
-        /// Headers of the `401` response.
-        public struct UnauthorizedHeaders: Sendable {
-            public var wwwAuthenticate: String
-            public init(wwwAuthenticate: String) {
-                self.wwwAuthenticate = wwwAuthenticate
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let headers: Headers
+            public init(headers: Headers) {
+                self.headers = headers
             }
         }
 
-        /// Headers of the `429` response.
-        public struct TooManyRequestsHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
+        /// Headers of the `200` response.
+        public struct OkHeaders: Sendable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
             }
         }
 
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
+        /// Headers of the `304` response.
+        public struct NotModifiedHeaders: Sendable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
             }
         }
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `200`: A signed access token.
-            case ok(Token)
-            /// `401`: `{"detail": "Incorrect email or password"}`, the same for an unknown email and a wrong password.
-            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `200`: The OpenAPI document as JSON.
+            case ok([String: JSONValue], headers: OkHeaders)
+            /// `304`: The client's copy, named in `If-None-Match`, is current.
+            case notModified(headers: NotModifiedHeaders)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
-            /// `429`: Too many failed logins for this email or from this address: `{"detail": "Too many failed login attempts, retry later"}`. Only failures count, and an address that logged in to the account before is not held back by failures from elsewhere.
-            case tooManyRequests(ErrorResponse, headers: TooManyRequestsHeaders)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-        }
-
-        /// The request body, as whichever of its media types the client sent.
-        public enum RequestBody: Sendable {
-            /// Sent as `application/json`.
-            case json(UserLogin)
-            /// Sent as `application/x-www-form-urlencoded`.
-            case form(LoginForm)
         }
     }
 }
 
-extension Operations.Login.Output {
+extension Operations.GetOpenapiJson.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        case .unauthorized(let body, let headers):
+        case .ok(let body, let headers):
             var fields = HTTPFields()
-            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-            return Respond.json(401, body, contentType: "application/json", headers: fields)
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.json(200, body, contentType: "application/json", headers: fields)
+        case .notModified(let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.empty(304, headers: fields)
         case .unprocessableContent(let body):
             return Respond.json(422, body, contentType: "application/json")
-        case .tooManyRequests(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(429, body, contentType: "application/json", headers: fields)
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
         }
+    }
+}
+
+extension Operations.GetOpenapiJson.Input {
+    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+        var ctx = DecodeContext(parameters: true)
+        let headerValues = Route.headerParameters(request, ["If-None-Match"])
+        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: Route.inHeader, &ctx, String.self, StringRules(maxLength: 4096))
+        try ctx.check()
+        guard let _header_ifNoneMatch else { throw ctx.failure }
+        self.init(headers: .init(ifNoneMatch: _header_ifNoneMatch))
     }
 }
 
 extension APIHandler {
-    func _login<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in UserLogin.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.json($0) } }, form: .init(arrayFields: [], decode: { v, loc, ctx in LoginForm.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.form($0) } }))
-        try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.Login.Input(body: _body)
-        return try await self.login(input).response()
+    func _getOpenapiJson<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let input = try Operations.GetOpenapiJson.Input(request, context)
+        return try await self.getOpenapiJson(input).response()
     }
 }

@@ -4,6 +4,75 @@ import APIRuntime
 import Foundation
 
 extension Operations {
+    /// Revoke every token issued to this user so far
+    ///
+    /// `POST /api/auth/logout` (operationId `logout`)
+    ///
+    /// - Remark: Generated from `#/paths//api/auth/logout/post` (openapi.yaml:151:5).
+    public enum Logout {
+        public static let operationId = "logout"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public init() {
+            }
+        }
+
+        /// Headers of the `401` response.
+        public struct UnauthorizedHeaders: Sendable {
+            public var wwwAuthenticate: String
+            public init(wwwAuthenticate: String) {
+                self.wwwAuthenticate = wwwAuthenticate
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `204`: Every earlier token of this user is now refused (401).
+            case noContent
+            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
+            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations.Logout.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .noContent:
+            return Respond.empty(204)
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension APIHandler {
+    func _logout<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await Security.require(request, Operations.security1, self)
+        let input = Operations.Logout.Input()
+        return try await self.logout(input, principal: principal).response()
+    }
+}
+
+extension Operations {
     /// Change the password, given the current one; revokes every earlier token
     ///
     /// `POST /api/auth/password` (operationId `change_password`)
@@ -12,9 +81,9 @@ extension Operations {
     public enum ChangePassword {
         public static let operationId = "change_password"
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: PasswordChange
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: PasswordChange
             public init(body: PasswordChange) {
                 self.body = body
             }
@@ -76,81 +145,12 @@ extension Operations.ChangePassword.Output {
 
 extension APIHandler {
     func _changePassword<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self._authenticate)
+        let principal = try await Security.require(request, Operations.security1, self)
         var ctx = DecodeContext(parameters: true)
         let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PasswordChange.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _body else { throw ctx.failure }
         let input = Operations.ChangePassword.Input(body: _body)
         return try await self.changePassword(input, principal: principal).response()
-    }
-}
-
-extension Operations {
-    /// The user the token belongs to
-    ///
-    /// `GET /api/auth/me` (operationId `me`)
-    ///
-    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:188:5).
-    public enum Me {
-        public static let operationId = "me"
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public init() {
-            }
-        }
-
-        /// Headers of the `401` response.
-        public struct UnauthorizedHeaders: Sendable {
-            public var wwwAuthenticate: String
-            public init(wwwAuthenticate: String) {
-                self.wwwAuthenticate = wwwAuthenticate
-            }
-        }
-
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The current user.
-            case ok(UserResponse)
-            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
-            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-        }
-    }
-}
-
-extension Operations.Me.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        case .unauthorized(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-            return Respond.json(401, body, contentType: "application/json", headers: fields)
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
-        }
-    }
-}
-
-extension APIHandler {
-    func _me<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self._authenticate)
-        let input = Operations.Me.Input()
-        return try await self.me(input, principal: principal).response()
     }
 }

@@ -4,52 +4,17 @@ import APIRuntime
 import Foundation
 
 extension Operations {
-    /// The user's tasks, newest first
+    /// The user the token belongs to
     ///
-    /// `GET /api/{user_id}/tasks` (operationId `list_tasks`)
+    /// `GET /api/auth/me` (operationId `me`)
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:206:5).
-    public enum ListTasks {
-        public static let operationId = "list_tasks"
+    /// - Remark: Generated from `#/paths//api/auth/me/get` (openapi.yaml:188:5).
+    public enum Me {
+        public static let operationId = "me"
 
-        /// The path parameters.
-        public struct Path: Sendable {
-            /// Must be the id of the token's user.
-            public var userId: Int
-            public init(userId: Int) {
-                self.userId = userId
-            }
-        }
-
-        /// The query parameters.
-        public struct Query: Sendable {
-            /// Only tasks with this completion state.
-            public var completed: Bool?
-            public var limit: Int
-            public var offset: Int
-            public init(completed: Bool? = nil, limit: Int = 100, offset: Int = 0) {
-                self.completed = completed
-                self.limit = limit
-                self.offset = offset
-            }
-        }
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var path: Path
-            public var query: Query
-            public init(path: Path, query: Query) {
-                self.path = path
-                self.query = query
-            }
-        }
-
-        /// Headers of the `200` response.
-        public struct OkHeaders: Sendable {
-            /// How many tasks match the filter, over all pages.
-            public var xTotalCount: Int
-            public init(xTotalCount: Int) {
-                self.xTotalCount = xTotalCount
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public init() {
             }
         }
 
@@ -71,28 +36,22 @@ extension Operations {
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `200`: One page of tasks (created_at descending, then id descending).
-            case ok([TaskResponse], headers: OkHeaders)
+            /// `200`: The current user.
+            case ok(UserResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
             /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
             case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-            /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
-            case forbidden(ErrorResponse)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
         }
     }
 }
 
-extension Operations.ListTasks.Output {
+extension Operations.Me.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
-        case .ok(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "X-Total-Count", headers.xTotalCount)
-            return Respond.json(200, body, contentType: "application/json", headers: fields)
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
         case .unauthorized(let body, let headers):
             var fields = HTTPFields()
             Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
@@ -101,34 +60,14 @@ extension Operations.ListTasks.Output {
             var fields = HTTPFields()
             Respond.header(&fields, "Retry-After", headers.retryAfter)
             return Respond.json(503, body, contentType: "application/json", headers: fields)
-        case .forbidden(let body):
-            return Respond.json(403, body, contentType: "application/json")
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
 
-extension Operations.ListTasks.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
-        var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let queryValues = Route.queryParameters(request, [("completed", false, nil), ("limit", false, nil), ("offset", false, nil)])
-        let _query_completed = Check.optional(queryValues, "completed", at: ["query"], &ctx, Bool.self)
-        let _query_limit = Check.defaulted(queryValues, "limit", 100, at: ["query"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 100))
-        let _query_offset = Check.defaulted(queryValues, "offset", 0, at: ["query"], &ctx, Int.self, NumberRules(minimum: 0, maximum: 9223372036854775807))
-        try ctx.check()
-        guard let _path_userId, let _query_completed, let _query_limit, let _query_offset else { throw ctx.failure }
-        self.init(path: .init(userId: _path_userId), query: .init(completed: _query_completed, limit: _query_limit, offset: _query_offset))
-    }
-}
-
 extension APIHandler {
-    func _listTasks<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self._authenticate)
-        let input = try Operations.ListTasks.Input(request, context)
-        return try await self.listTasks(input, principal: principal).response()
+    func _me<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await Security.require(request, Operations.security1, self)
+        let input = Operations.Me.Input()
+        return try await self.me(input, principal: principal).response()
     }
 }

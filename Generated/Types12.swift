@@ -4,52 +4,52 @@ import APIRuntime
 import Foundation
 
 extension Operations {
-    /// Add a task
+    /// The user's tasks, newest first
     ///
-    /// Send an `Idempotency-Key` to make retries safe. A retry with the same key and body within 24 hours gets the first answer again (the same task, `Idempotent-Replayed` set) instead of a second task.
+    /// `GET /api/{user_id}/tasks` (operationId `list_tasks`)
     ///
-    /// `POST /api/{user_id}/tasks` (operationId `create_task`)
-    ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:240:5).
-    public enum CreateTask {
-        public static let operationId = "create_task"
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/get` (openapi.yaml:206:5).
+    public enum ListTasks {
+        public static let operationId = "list_tasks"
 
         /// The path parameters.
-        public struct Path: Sendable {
+        public final class Path: Sendable {
             /// Must be the id of the token's user.
-            public var userId: Int
+            public let userId: Int
             public init(userId: Int) {
                 self.userId = userId
             }
         }
 
-        /// The header parameters.
-        public struct Headers: Sendable {
-            /// A unique value per intended create, such as a UUID; kept per user for 24 hours.
-            public var idempotencyKey: String?
-            public init(idempotencyKey: String? = nil) {
-                self.idempotencyKey = idempotencyKey
+        /// The query parameters.
+        public final class Query: Sendable {
+            /// Only tasks with this completion state.
+            public let completed: Bool?
+            public let limit: Int
+            public let offset: Int
+            public init(completed: Bool? = nil, limit: Int = 100, offset: Int = 0) {
+                self.completed = completed
+                self.limit = limit
+                self.offset = offset
             }
         }
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var path: Path
-            public var headers: Headers
-            public var body: TaskCreate
-            public init(path: Path, headers: Headers, body: TaskCreate) {
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let path: Path
+            public let query: Query
+            public init(path: Path, query: Query) {
                 self.path = path
-                self.headers = headers
-                self.body = body
+                self.query = query
             }
         }
 
-        /// Headers of the `201` response.
-        public struct CreatedHeaders: Sendable {
-            /// `true` when this answer repeats the one given to an earlier request with the same key.
-            public var idempotentReplayed: Operations.CreateTask.IdempotentReplayed?
-            public init(idempotentReplayed: Operations.CreateTask.IdempotentReplayed? = nil) {
-                self.idempotentReplayed = idempotentReplayed
+        /// Headers of the `200` response.
+        public struct OkHeaders: Sendable {
+            /// How many tasks match the filter, over all pages.
+            public var xTotalCount: Int
+            public init(xTotalCount: Int) {
+                self.xTotalCount = xTotalCount
             }
         }
 
@@ -71,10 +71,8 @@ extension Operations {
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `201`: The new task (or, for a repeated `Idempotency-Key`, the task the first request created).
-            case created(TaskResponse, headers: CreatedHeaders)
-            /// `409`: The `Idempotency-Key` was used with a different body, its first request is still in progress, or the task it created has been deleted since: `{"detail": ...}`.
-            case conflict(ErrorResponse)
+            /// `200`: One page of tasks (created_at descending, then id descending).
+            case ok([TaskResponse], headers: OkHeaders)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
             /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
@@ -84,24 +82,17 @@ extension Operations {
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
         }
-
-        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:265:23).
-        public enum IdempotentReplayed: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-            case `true`
-        }
     }
 }
 
-extension Operations.CreateTask.Output {
+extension Operations.ListTasks.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
-        case .created(let body, let headers):
+        case .ok(let body, let headers):
             var fields = HTTPFields()
-            Respond.header(&fields, "Idempotent-Replayed", headers.idempotentReplayed)
-            return Respond.json(201, body, contentType: "application/json", headers: fields)
-        case .conflict(let body):
-            return Respond.json(409, body, contentType: "application/json")
+            Respond.header(&fields, "X-Total-Count", headers.xTotalCount)
+            return Respond.json(200, body, contentType: "application/json", headers: fields)
         case .unauthorized(let body, let headers):
             var fields = HTTPFields()
             Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
@@ -118,18 +109,26 @@ extension Operations.CreateTask.Output {
     }
 }
 
-extension APIHandler {
-    func _createTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self._authenticate)
+extension Operations.ListTasks.Input {
+    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let headerValues = Route.headerParameters(request, ["Idempotency-Key"])
-        let _header_idempotencyKey = Check.optional(headerValues, "Idempotency-Key", at: ["header"], &ctx, String.self, StringRules(minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7E]+$"))
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskCreate.decode(v, at: loc, &ctx) }
+        let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let queryValues = Route.queryParameters(request, [("completed", false, nil), ("limit", false, nil), ("offset", false, nil)])
+        let _query_completed = Check.optional(queryValues, "completed", at: Route.inQuery, &ctx, Bool.self)
+        let _query_limit = Check.defaulted(queryValues, "limit", 100, at: Route.inQuery, &ctx, Int.self, NumberRules(minimum: 1, maximum: 100))
+        let _query_offset = Check.defaulted(queryValues, "offset", 0, at: Route.inQuery, &ctx, Int.self, NumberRules(minimum: 0, maximum: 9223372036854775807))
         try ctx.check()
-        guard let _path_userId, let _header_idempotencyKey, let _body else { throw ctx.failure }
-        let input = Operations.CreateTask.Input(path: .init(userId: _path_userId), headers: .init(idempotencyKey: _header_idempotencyKey), body: _body)
-        return try await self.createTask(input, principal: principal).response()
+        guard let _path_userId, let _query_completed, let _query_limit, let _query_offset else { throw ctx.failure }
+        self.init(path: .init(userId: _path_userId), query: .init(completed: _query_completed, limit: _query_limit, offset: _query_offset))
+    }
+}
+
+extension APIHandler {
+    func _listTasks<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await Security.require(request, Operations.security1, self)
+        let input = try Operations.ListTasks.Input(request, context)
+        return try await self.listTasks(input, principal: principal).response()
     }
 }

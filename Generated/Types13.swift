@@ -4,30 +4,52 @@ import APIRuntime
 import Foundation
 
 extension Operations {
-    /// One task
+    /// Add a task
     ///
-    /// `GET /api/{user_id}/tasks/{task_id}` (operationId `get_task`)
+    /// Send an `Idempotency-Key` to make retries safe. A retry with the same key and body within 24 hours gets the first answer again (the same task, `Idempotent-Replayed` set) instead of a second task.
     ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/get` (openapi.yaml:284:5).
-    public enum GetTask {
-        public static let operationId = "get_task"
+    /// `POST /api/{user_id}/tasks` (operationId `create_task`)
+    ///
+    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/post` (openapi.yaml:240:5).
+    public enum CreateTask {
+        public static let operationId = "create_task"
 
         /// The path parameters.
-        public struct Path: Sendable {
+        public final class Path: Sendable {
             /// Must be the id of the token's user.
-            public var userId: Int
-            public var taskId: Int
-            public init(userId: Int, taskId: Int) {
+            public let userId: Int
+            public init(userId: Int) {
                 self.userId = userId
-                self.taskId = taskId
             }
         }
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var path: Path
-            public init(path: Path) {
+        /// The header parameters.
+        public final class Headers: Sendable {
+            /// A unique value per intended create, such as a UUID; kept per user for 24 hours.
+            public let idempotencyKey: String?
+            public init(idempotencyKey: String? = nil) {
+                self.idempotencyKey = idempotencyKey
+            }
+        }
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let path: Path
+            public let headers: Headers
+            public let body: TaskCreate
+            public init(path: Path, headers: Headers, body: TaskCreate) {
                 self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+
+        /// Headers of the `201` response.
+        public struct CreatedHeaders: Sendable {
+            /// `true` when this answer repeats the one given to an earlier request with the same key.
+            public var idempotentReplayed: Operations.CreateTask.IdempotentReplayed?
+            public init(idempotentReplayed: Operations.CreateTask.IdempotentReplayed? = nil) {
+                self.idempotentReplayed = idempotentReplayed
             }
         }
 
@@ -49,28 +71,37 @@ extension Operations {
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `200`: The task.
-            case ok(TaskResponse)
+            /// `201`: The new task (or, for a repeated `Idempotency-Key`, the task the first request created).
+            case created(TaskResponse, headers: CreatedHeaders)
+            /// `409`: The `Idempotency-Key` was used with a different body, its first request is still in progress, or the task it created has been deleted since: `{"detail": ...}`.
+            case conflict(ErrorResponse)
             /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
             case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
             /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
             case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
             /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
             case forbidden(ErrorResponse)
-            /// `404`: No such task for this user: `{"detail": "Task not found"}`.
-            case notFound(ErrorResponse)
             /// `422`: The request breaks the schema; every violation is listed.
             case unprocessableContent(HTTPValidationError)
+        }
+
+        /// - Remark: Generated from `#/paths/~1api~1{user_id}~1tasks/post/responses/201/headers/Idempotent-Replayed` (openapi.yaml:265:23).
+        public enum IdempotentReplayed: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
+            case `true`
         }
     }
 }
 
-extension Operations.GetTask.Output {
+extension Operations.CreateTask.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
+        case .created(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Idempotent-Replayed", headers.idempotentReplayed)
+            return Respond.json(201, body, contentType: "application/json", headers: fields)
+        case .conflict(let body):
+            return Respond.json(409, body, contentType: "application/json")
         case .unauthorized(let body, let headers):
             var fields = HTTPFields()
             Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
@@ -81,31 +112,24 @@ extension Operations.GetTask.Output {
             return Respond.json(503, body, contentType: "application/json", headers: fields)
         case .forbidden(let body):
             return Respond.json(403, body, contentType: "application/json")
-        case .notFound(let body):
-            return Respond.json(404, body, contentType: "application/json")
         case .unprocessableContent(let body):
             return Respond.json(422, body, contentType: "application/json")
         }
     }
 }
 
-extension Operations.GetTask.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
-        var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        try ctx.check()
-        guard let _path_userId, let _path_taskId else { throw ctx.failure }
-        self.init(path: .init(userId: _path_userId, taskId: _path_taskId))
-    }
-}
-
 extension APIHandler {
-    func _getTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self._authenticate)
-        let input = try Operations.GetTask.Input(request, context)
-        return try await self.getTask(input, principal: principal).response()
+    func _createTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try await Security.require(request, Operations.security1, self)
+        var ctx = DecodeContext(parameters: true)
+        let pathValues = Route.pathParameters(context, ["user_id"])
+        let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let headerValues = Route.headerParameters(request, ["Idempotency-Key"])
+        let _header_idempotencyKey = Check.optional(headerValues, "Idempotency-Key", at: Route.inHeader, &ctx, String.self, StringRules(minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7E]+$"))
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskCreate.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _path_userId, let _header_idempotencyKey, let _body else { throw ctx.failure }
+        let input = Operations.CreateTask.Input(path: .init(userId: _path_userId), headers: .init(idempotencyKey: _header_idempotencyKey), body: _body)
+        return try await self.createTask(input, principal: principal).response()
     }
 }

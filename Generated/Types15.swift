@@ -13,19 +13,19 @@ extension Operations {
         public static let operationId = "delete_task"
 
         /// The path parameters.
-        public struct Path: Sendable {
+        public final class Path: Sendable {
             /// Must be the id of the token's user.
-            public var userId: Int
-            public var taskId: Int
+            public let userId: Int
+            public let taskId: Int
             public init(userId: Int, taskId: Int) {
                 self.userId = userId
                 self.taskId = taskId
             }
         }
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var path: Path
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let path: Path
             public init(path: Path) {
                 self.path = path
             }
@@ -91,11 +91,11 @@ extension Operations.DeleteTask.Output {
 
 extension Operations.DeleteTask.Input {
     /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
         var ctx = DecodeContext(parameters: true)
         let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let _path_taskId = Check.required(pathValues, "task_id", at: ["path"], &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
+        let _path_taskId = Check.required(pathValues, "task_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         try ctx.check()
         guard let _path_userId, let _path_taskId else { throw ctx.failure }
         self.init(path: .init(userId: _path_userId, taskId: _path_taskId))
@@ -104,7 +104,7 @@ extension Operations.DeleteTask.Input {
 
 extension APIHandler {
     func _deleteTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self._authenticate)
+        let principal = try await Security.require(request, Operations.security1, self)
         let input = try Operations.DeleteTask.Input(request, context)
         return try await self.deleteTask(input, principal: principal).response()
     }

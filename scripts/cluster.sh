@@ -222,11 +222,17 @@ chmod 600 "$DIR/run/jwt-secret"
 DATABASE_URL="host=127.0.0.1 port=$DB_PORT user=todo dbname=postgres" "$TODO_API_BIN" migrate >"$DIR/log/migrate.log" 2>&1
 start_instance api1 "$API1"
 start_instance api2 "$API2"
-for _ in $(seq 150); do
+# 60 s: a busy 2-core machine (a build beside the test) has taken longer than 30.
+for _ in $(seq 300); do
   curl -fs "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
-curl -fs "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null || { echo "cluster.sh: no instance became ready; see $DIR/log" >&2; down; exit 1; }
+if ! curl -fs "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null; then
+  echo "cluster.sh: no instance became ready; see $DIR/log" >&2
+  for log in api1 api2 haproxy; do echo "--- last lines of $log.log" >&2; tail -n 5 "$DIR/log/$log.log" >&2 2>/dev/null || true; done
+  down
+  exit 1
+fi
 
 cat <<EOF
 todo-api cluster (loopback only; data and logs in $DIR):

@@ -64,9 +64,16 @@ extension UUID: JSONScalar {
 /// Member checks by type: the same semantics as the closure-taking forms in `Check`.
 extension Check {
     public static func required<T: JSONScalar>(
-        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules?
     ) -> T? {
         required(object, key, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
+    }
+
+    /// Without rules: the same check, with no `nil` built at every call site.
+    public static func required<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T? {
+        required(object, key, at: loc, &ctx, type, nil)
     }
 
     public static func required<T: JSONValueDecodable>(
@@ -76,9 +83,16 @@ extension Check {
     }
 
     public static func requiredNullable<T: JSONScalar>(
-        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules?
     ) -> T?? {
         required(object, key, at: loc, &ctx) { json, loc, ctx in nullable(json, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) } }
+    }
+
+    /// Without rules: the same check, with no `nil` built at every call site.
+    public static func requiredNullable<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T?? {
+        requiredNullable(object, key, at: loc, &ctx, type, nil)
     }
 
     public static func requiredNullable<T: JSONValueDecodable>(
@@ -88,9 +102,16 @@ extension Check {
     }
 
     public static func optional<T: JSONScalar>(
-        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules?
     ) -> T?? {
         optional(object, key, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
+    }
+
+    /// Without rules: the same check, with no `nil` built at every call site.
+    public static func optional<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T?? {
+        optional(object, key, at: loc, &ctx, type, nil)
     }
 
     public static func optional<T: JSONValueDecodable>(
@@ -100,9 +121,16 @@ extension Check {
     }
 
     public static func field<T: JSONScalar>(
-        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules?
     ) -> Field<T>? {
         field(object, key, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
+    }
+
+    /// Without rules: the same check, with no `nil` built at every call site.
+    public static func field<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> Field<T>? {
+        field(object, key, at: loc, &ctx, type, nil)
     }
 
     public static func field<T: JSONValueDecodable>(_ object: JSONObject, _ key: String, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type)
@@ -112,9 +140,16 @@ extension Check {
     }
 
     public static func defaulted<T: JSONScalar>(
-        _ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules? = nil
+        _ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type, _ rules: T.Rules?
     ) -> T? {
         defaulted(object, key, defaultValue, at: loc, &ctx) { T.check($0, at: $1, &$2, rules) }
+    }
+
+    /// Without rules: the same check, with no `nil` built at every call site.
+    public static func defaulted<T: JSONScalar>(
+        _ object: JSONObject, _ key: String, _ defaultValue: T, at loc: JSONPath, _ ctx: inout DecodeContext, _ type: T.Type
+    ) -> T? {
+        defaulted(object, key, defaultValue, at: loc, &ctx, type, nil)
     }
 
     public static func defaulted<T: JSONValueDecodable>(

@@ -30,4 +30,14 @@ extension JSONValueCodable {
     public func encode(to encoder: any Encoder) throws {
         try jsonValue.encode(to: encoder)
     }
+
+    /// The value as a `JSONValue`, read back from the bytes `writeJSON` writes. Generated object types write only
+    /// bytes (what responses use), which halves their encoding code; this serves the rarer callers (`Encodable`,
+    /// additional members, tests). A type that conforms must implement `writeJSON` or `jsonValue`.
+    public var jsonValue: JSONValue {
+        var out = JSONOutput()
+        writeJSON(to: &out)
+        // Our own output parses, within the parser's nesting limit; deeper than that, null.
+        return out.bytes.withUnsafeBytes { bytes in (try? JSONValue.parse(bytes)) ?? .null }
+    }
 }

@@ -20,6 +20,12 @@ public enum Route {
         }
     }
 
+    /// Where a parameter's issues point: `["path", name]`, `["query", name]`, `["header", name]` (spelled once, not
+    /// built as an array literal in every read).
+    public static let inPath: JSONPath = ["path"]
+    public static let inQuery: JSONPath = ["query"]
+    public static let inHeader: JSONPath = ["header"]
+
     public static func pathParameters<Context: RequestContext>(_ context: Context, _ names: [String]) -> JSONObject {
         var object = JSONObject()
         for name in names {

@@ -35,9 +35,31 @@ public struct SecuritySchemeRef: Sendable {
     }
 }
 
+/// What a generated `APIHandler` is when its spec has security schemes: one hook by scheme name (generated,
+/// calling the handler's hook for that scheme), so routes pass the handler itself, not a closure each.
+public protocol Authenticator: Sendable {
+    /// What a successful authentication yields (for example the user), passed to secured operations.
+    associatedtype Principal: Sendable
+    func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal>
+}
+
 /// Evaluates an operation's security: alternatives (OR) of schemes that must all pass (AND).
 public enum Security {
     public typealias Authenticate<P: Sendable> = (String, String) async throws -> Authentication<P>
+
+    /// `require(_:_:_:)` with the authenticator's hook.
+    public static func require<A: Authenticator>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticator: A) async throws
+        -> A.Principal
+    {
+        try await require(request, alternatives, authenticator._authenticate)
+    }
+
+    /// `optional(_:_:_:)` with the authenticator's hook.
+    public static func optional<A: Authenticator>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticator: A) async throws
+        -> A.Principal?
+    {
+        try await optional(request, alternatives, authenticator._authenticate)
+    }
 
     /// The principal of the first satisfied alternative; 401 with `WWW-Authenticate` when none is.
     public static func require<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws

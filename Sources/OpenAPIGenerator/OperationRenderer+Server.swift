@@ -20,8 +20,9 @@ extension OperationRenderer {
         let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
         w.line("/// What the hand-written server implements: one method per operation, and one hook per security scheme.")
         w.line("/// A method's signature follows the spec, so a spec change that a handler no longer matches fails to compile.")
-        w.block("public protocol APIHandler: Sendable") { w in
-            if hasSecurity {
+        // With security schemes, the handler is an `Authenticator` (its `Principal`, and `_authenticate` below).
+        w.block("public protocol APIHandler: \(usedSchemes.isEmpty ? "Sendable" : Runtime.authenticator)") { w in
+            if hasSecurity && usedSchemes.isEmpty {
                 w.line("/// What a successful authentication yields (for example the user), passed to secured operations.")
                 w.line("associatedtype Principal: Sendable")
             }
@@ -87,9 +88,10 @@ extension OperationRenderer {
             let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
             if !usedSchemes.isEmpty {
                 w.line()
-                w.line("/// The hook of a security scheme, by its name: one function every route passes to `Security`, rather than")
-                w.line("/// a closure of its own in each.")
-                w.block("func _authenticate(_ scheme: String, _ credential: String) async throws -> \(Runtime.authentication)<Principal>") { w in
+                w.line("/// The hook of a security scheme, by its name (`Authenticator`): routes pass the handler to `Security`, rather")
+                w.line("/// than a closure of their own each.")
+                w.block("public func _authenticate(_ scheme: String, _ credential: String) async throws -> \(Runtime.authentication)<Principal>") {
+                    w in
                     w.switchBlock("scheme") { w in
                         for scheme in usedSchemes {
                             w.line("case \(Naming.literal(scheme.name)): return try await self.\(authenticatorName(scheme))(credential)")
@@ -127,7 +129,7 @@ extension OperationRenderer {
             if !op.security.isEmpty {
                 let index = (securityLists.firstIndex(of: securityLiteral(op)) ?? 0) + 1
                 let call = op.allowsAnonymous ? "\(Runtime.security).optional" : "\(Runtime.security).require"
-                w.line("let principal = try await \(call)(request, Operations.security\(index), self._authenticate)")
+                w.line("let principal = try await \(call)(request, Operations.security\(index), self)")
             }
             if let body = op.body {
                 w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
@@ -152,7 +154,7 @@ extension OperationRenderer {
         guard op.body == nil, !op.params.isEmpty else { return }
         w.block("extension Operations.\(op.typeName).Input") { w in
             w.line("/// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.")
-            w.block("init<Context: RequestContext>(_ request: Request, _ context: Context) throws") { w in
+            w.block("convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws") { w in
                 w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
                 let names = renderParameterDecoding(op, into: &w)
                 w.line("try ctx.check()")
@@ -203,7 +205,7 @@ extension OperationRenderer {
             w.line("let \(objectName) = \(source)")
             for p in params {
                 let key = Naming.literal(p.wireName)
-                let loc = "[\(Naming.literal(location.rawValue))]"
+                let loc = "\(Runtime.route).in\(location == .path ? "Path" : location == .query ? "Query" : "Header")"
                 let call: String
                 switch p.presence {
                 case .required: call = SwiftType.memberCheck("required", object: objectName, key: key, loc: loc, type: p.type)

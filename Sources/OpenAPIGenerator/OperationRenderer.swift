@@ -53,15 +53,15 @@ struct OperationRenderer {
             let properties = params.map {
                 PropertyDecl(swiftName: $0.swiftName, wireName: $0.wireName, type: $0.type, presence: $0.presence, writeOnly: false, doc: $0.doc)
             }
-            renderPlainStruct(typeName, properties, conformances: "Sendable", into: &w)
+            renderPlainType(typeName, properties, requestPart: true, into: &w)
         }
         if let body = op.body {
             inputParts.append(("body", body.required ? body.type.spelling : body.type.nonNull.spelling + "?", body.required ? nil : "nil"))
         }
         w.line()
-        w.line("/// Everything the handler gets from the request, decoded and validated.")
-        w.block("public struct Input: Sendable") { w in
-            for part in inputParts { w.line("public var \(part.name): \(part.type)") }
+        w.line("/// Everything the handler gets from the request, decoded and validated; read-only, like its parts.")
+        w.block("public final class Input: Sendable") { w in
+            for part in inputParts { w.line("public let \(part.name): \(part.type)") }
             let params = inputParts.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
             w.block("public init(\(params.joined(separator: ", ")))") { w in
                 for part in inputParts { w.line("self.\(part.name) = \(part.name)") }
@@ -71,7 +71,7 @@ struct OperationRenderer {
             if let headersType = output.headersTypeName {
                 w.line()
                 w.line("/// Headers of the `\(output.status)` response.")
-                renderPlainStruct(headersType, output.headers, conformances: "Sendable", into: &w)
+                renderPlainType(headersType, output.headers, requestPart: false, into: &w)
             }
         }
         w.line()
@@ -110,12 +110,14 @@ struct OperationRenderer {
     }
 
     /// Request parts and response headers are only `Sendable` (less code for large specs): outputs compare by
-    /// what they encode to.
-    private func renderPlainStruct(_ name: String, _ properties: [PropertyDecl], conformances: String, into w: inout CodeWriter) {
-        w.block("public struct \(name): \(conformances)") { w in
+    /// what they encode to. Request parts (and `Input`) are final classes of constants: the handler reads them and
+    /// never changes them, and a class needs none of the copy, destroy and optional-tag code the compiler writes for
+    /// every struct (a tenth of 09-spotify's code). Response headers are built by the handler: structs.
+    private func renderPlainType(_ name: String, _ properties: [PropertyDecl], requestPart: Bool, into w: inout CodeWriter) {
+        w.block(requestPart ? "public final class \(name): Sendable" : "public struct \(name): Sendable") { w in
             for p in properties {
                 w.doc(p.doc)
-                w.line("public var \(Naming.escaped(p.swiftName)): \(p.declaredType)")
+                w.line("public \(requestPart ? "let" : "var") \(Naming.escaped(p.swiftName)): \(p.declaredType)")
             }
             let params = properties.map { "\(Naming.escaped($0.swiftName)): \($0.declaredType)" + ($0.initDefault.map { " = \($0)" } ?? "") }
             w.block("public init(\(params.joined(separator: ", ")))") { w in

@@ -15,6 +15,7 @@ enum Runtime {
     static let security = "Security"
     static let securitySchemeRef = "SecuritySchemeRef"
     static let authentication = "Authentication"
+    static let authenticator = "Authenticator"
     static let errorMiddleware = "JSONErrorMiddleware"
     static let decodeContext = "DecodeContext"
     static let jsonValue = "JSONValue"
@@ -34,7 +35,8 @@ enum Runtime {
 
     /// Every name above (a schema must not shadow any of them).
     static let all = [
-        check, route, respond, encodedResponse, operationOutput, security, securitySchemeRef, authentication, errorMiddleware, decodeContext,
+        check, route, respond, encodedResponse, operationOutput, security, securitySchemeRef, authentication, authenticator, errorMiddleware,
+        decodeContext,
         jsonValue, jsonObject, jsonOutput, jsonPath,
         jsonValueCodable, field, box, rawBody, filePart, stringRules, numberRules, arrayRules, constraint, subschema,
     ]

@@ -38,20 +38,8 @@ enum SchemaRenderer {
             }
             let coded = s.properties.filter { !$0.writeOnly }
             w.line()
-            w.line("/// The members in spec order; write-only members are never written.")
-            w.block("public var jsonValue: \(Runtime.jsonValue)") { w in
-                let empty = coded.isEmpty && extra == nil
-                w.line(empty ? "\(Runtime.jsonValue).object(\(Runtime.jsonObject)())" : "var object = \(Runtime.jsonObject)()")
-                for p in coded {
-                    let (key, label, value) = memberArguments(p)
-                    // A bare value goes in as its `JSONValue`; the labelled overloads take the Swift value.
-                    w.line("object.append(\(key), \(label)\(value)\(label.isEmpty ? ".jsonValue" : ""))")
-                }
-                if let extra { w.line("object.appendAdditional(self.\(Naming.escaped(extra.swiftName)), declared: Self.declaredMembers)") }
-                if !empty { w.line("return .object(object)") }
-            }
-            w.line()
-            w.line("/// The same members, written straight to bytes (what responses use).")
+            // `jsonValue` is JSONValueCodable's: these bytes, read back.
+            w.line("/// The members in spec order, written straight to bytes; write-only members are never written.")
             w.block("public func writeJSON(to out: inout \(Runtime.jsonOutput))") { w in
                 w.line("out.beginObject()")
                 for p in coded {

@@ -23,6 +23,7 @@ struct RuntimeNamesTests {
         (Runtime.security, name(Security.self)),
         (Runtime.securitySchemeRef, name(SecuritySchemeRef.self)),
         (Runtime.authentication, name(Authentication<Int>.self)),
+        (Runtime.authenticator, name((any Authenticator).self).replacingOccurrences(of: "any ", with: "")),
         (Runtime.errorMiddleware, name(JSONErrorMiddleware<BasicRequestContext>.self)),
         (Runtime.decodeContext, name(DecodeContext.self)),
         (Runtime.jsonValue, name(JSONValue.self)),

@@ -53,15 +53,15 @@ struct OperationSnippetTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         expectContains(code, "public enum UpdateItem {")
         expectContains(code, #"public static let operationId = "update_item""#)
-        expectContains(code, "public struct Path: Sendable { public var itemId: Int")
-        expectContains(code, "public var dryRun: Bool public var tags: [String]?")
-        expectContains(code, "public struct Headers: Sendable { public var xRequestId: String?")
-        expectContains(code, "public var body: Operations.UpdateItem.Body")
+        expectContains(code, "public final class Path: Sendable { public let itemId: Int")
+        expectContains(code, "public let dryRun: Bool public let tags: [String]?")
+        expectContains(code, "public final class Headers: Sendable { public let xRequestId: String?")
+        expectContains(code, "public let body: Operations.UpdateItem.Body")
         // One case per documented status: a handler can return nothing else.
         expectContains(code, "case ok(Operations.UpdateItem.OkBody, headers: OkHeaders)")
         expectContains(code, "case noContent")
         expectContains(code, "case status4XX(statusCode: Int)")
-        expectContains(code, "associatedtype Principal: Sendable")
+        expectContains(code, "public protocol APIHandler: Authenticator {")
         expectContains(code, "func authenticateBearer(_ credential: String) async throws -> Authentication<Principal>")
         expectContains(
             code, "func updateItem(_ input: Operations.UpdateItem.Input, principal: Principal) async throws -> Operations.UpdateItem.Output")
@@ -79,18 +79,18 @@ struct OperationSnippetTests {
             code,
             #"static let security2: [[SecuritySchemeRef]] = [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]]"#
         )
-        expectContains(code, "let principal = try await Security.require(request, Operations.security1, self._authenticate)")
-        expectContains(code, "let principal = try await Security.optional(request, Operations.security2, self._authenticate)")
+        expectContains(code, "let principal = try await Security.require(request, Operations.security1, self)")
+        expectContains(code, "let principal = try await Security.optional(request, Operations.security2, self)")
         // One hook by scheme name for every route, not a closure in each.
         expectContains(
             code,
             #"func _authenticate(_ scheme: String, _ credential: String) async throws -> Authentication<Principal> { switch scheme { case "Bearer": return try await self.authenticateBearer(credential)"#
         )
-        expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: ["query"], &ctx, Bool.self)"#)
+        expectContains(code, #"Check.defaulted(queryValues, "dry-run", false, at: Route.inQuery, &ctx, Bool.self)"#)
         // Arrays still decode through a closure: their items have checks of their own.
         expectContains(
             code,
-            #"Check.optional(queryValues, "tags", at: ["query"], &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }"#
+            #"Check.optional(queryValues, "tags", at: Route.inQuery, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }"#
         )
         expectContains(code, #"Route.queryParameters(request, [("dry-run", false, nil), ("tags", true, nil)])"#)
         expectContains(code, "let _body = try await Route.jsonBody(request, context, &ctx)")
@@ -120,7 +120,8 @@ struct OperationSnippetTests {
         let (code, _) = generate(spec)
         expectContains(code, "extension Operations.GetItem.Input { /// The parameters of `request`, converted and validated")
         expectContains(
-            code, "init<Context: RequestContext>(_ request: Request, _ context: Context) throws { var ctx = DecodeContext(parameters: true)")
+            code,
+            "convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws { var ctx = DecodeContext(parameters: true)")
         expectContains(code, "self.init(path: .init(id: _path_id), query: .init(q: _query_q))")
         expectContains(
             code,
@@ -235,14 +236,14 @@ struct OperationSnippetTests {
                 case form(Form)
             }
             """)
-        expectContains(code, "public var body: Operations.SignIn.RequestBody")
+        expectContains(code, "public let body: Operations.SignIn.RequestBody")
         expectContains(
             code,
             """
             let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.json($0) } }, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.form($0) } }))
             """)
         // A form alone, optional: no enum, the optional variant of the reader.
-        expectContains(code, "public var body: Form?")
+        expectContains(code, "public let body: Form?")
         expectContains(
             code,
             """

@@ -90,7 +90,7 @@ struct ReadOnlySnippetTests {
         expectContains(code, "public init(id: Int? = nil, owner: OwnerRequest? = nil)")
         expectContains(code, "public init(id: Int, pets: [Pet]? = nil)")
         expectContains(code, "public init(id: Int? = nil, pets: [PetRequest]? = nil)")
-        expectContains(code, "public var body: PetRequest?")
+        expectContains(code, "public let body: PetRequest?")
         expectContains(code, "case created(Owner)")
         // Note is carried by requests only: one type, the request shape, under its own name.
         #expect(!code.contains("NoteRequest"))

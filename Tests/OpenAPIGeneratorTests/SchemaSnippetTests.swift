@@ -28,12 +28,13 @@ struct SchemaSnippetTests {
         expectContains(code, "public var tag: String?")
         // Optional and nullable: the handler sees absent, null and a value apart.
         expectContains(code, "public var description: Field<String>")
-        expectContains(code, #"object.append("created_at", self.createdAt.jsonValue)"#)
+        expectContains(code, #"out.member("created_at", self.createdAt)"#)
+        // No `jsonValue` of its own: JSONValueCodable reads back what `writeJSON` writes.
+        #expect(!code.contains("public var jsonValue: JSONValue {\n        var object"))
         expectContains(code, #"let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 10))"#)
         // A required nullable member is always written, as null when nil.
-        expectContains(code, #"object.append("note", self.note.jsonValue)"#)
         expectContains(code, #"out.member("note", self.note)"#)
-        expectContains(code, #"object.append("tag", ifPresent: self.tag)"#)
+        expectContains(code, #"out.member("tag", ifPresent: self.tag)"#)
     }
 
     @Test func openAPI30NullableAndExclusiveBounds() {

@@ -16,15 +16,7 @@ public struct PetRequest: Hashable, Sendable, JSONValueCodable {
         self.name = name
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", ifPresent: self.id)
-        object.append("name", self.name.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("id", ifPresent: self.id)
@@ -54,15 +46,7 @@ public struct Pet: Hashable, Sendable, JSONValueCodable {
         self.name = name
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("name", self.name.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("id", self.id)
@@ -76,35 +60,5 @@ public struct Pet: Hashable, Sendable, JSONValueCodable {
         let _name = Check.required(object, "name", at: loc, &ctx, String.self)
         guard let _id, let _name else { return nil }
         return Self(id: _id, name: _name)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PetList` (behaviour.yaml:106:7).
-public struct PetListRequest: Hashable, Sendable, JSONValueCodable {
-    public var pets: [PetRequest]
-
-    public init(pets: [PetRequest]) {
-        self.pets = pets
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("pets", self.pets.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("pets", self.pets)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _pets = Check.required(object, "pets", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in PetRequest.decode(v, at: loc, &ctx) } }
-        guard let _pets else { return nil }
-        return Self(pets: _pets)
     }
 }

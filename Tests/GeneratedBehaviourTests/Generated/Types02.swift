@@ -4,6 +4,29 @@ import APIRuntime
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/PetList` (behaviour.yaml:106:7).
+public struct PetListRequest: Hashable, Sendable, JSONValueCodable {
+    public var pets: [PetRequest]
+
+    public init(pets: [PetRequest]) {
+        self.pets = pets
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("pets", self.pets)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _pets = Check.required(object, "pets", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in PetRequest.decode(v, at: loc, &ctx) } }
+        guard let _pets else { return nil }
+        return Self(pets: _pets)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/PetList` (behaviour.yaml:106:7).
 public struct PetList: Hashable, Sendable, JSONValueCodable {
     public var pets: [Pet]
 
@@ -11,14 +34,7 @@ public struct PetList: Hashable, Sendable, JSONValueCodable {
         self.pets = pets
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("pets", self.pets.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
         out.member("pets", self.pets)
@@ -30,70 +46,5 @@ public struct PetList: Hashable, Sendable, JSONValueCodable {
         let _pets = Check.required(object, "pets", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Pet.decode(v, at: loc, &ctx) } }
         guard let _pets else { return nil }
         return Self(pets: _pets)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UploadEcho` (behaviour.yaml:111:7).
-public struct UploadEcho: Hashable, Sendable, JSONValueCodable {
-    public var title: String
-    public var copies: Int
-    public var tags: [String]?
-    public var fileName: String?
-    public var fileType: String?
-    public var fileBytes: [Int]
-    public var attachmentNames: [String]?
-    public var metaSource: String?
-
-    public init(title: String, copies: Int, tags: [String]? = nil, fileName: String? = nil, fileType: String? = nil, fileBytes: [Int], attachmentNames: [String]? = nil, metaSource: String? = nil) {
-        self.title = title
-        self.copies = copies
-        self.tags = tags
-        self.fileName = fileName
-        self.fileType = fileType
-        self.fileBytes = fileBytes
-        self.attachmentNames = attachmentNames
-        self.metaSource = metaSource
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("title", self.title.jsonValue)
-        object.append("copies", self.copies.jsonValue)
-        object.append("tags", ifPresent: self.tags)
-        object.append("fileName", self.fileName.jsonValue)
-        object.append("fileType", self.fileType.jsonValue)
-        object.append("fileBytes", self.fileBytes.jsonValue)
-        object.append("attachmentNames", ifPresent: self.attachmentNames)
-        object.append("metaSource", ifPresent: self.metaSource)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("title", self.title)
-        out.member("copies", self.copies)
-        out.member("tags", ifPresent: self.tags)
-        out.member("fileName", self.fileName)
-        out.member("fileType", self.fileType)
-        out.member("fileBytes", self.fileBytes)
-        out.member("attachmentNames", ifPresent: self.attachmentNames)
-        out.member("metaSource", ifPresent: self.metaSource)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
-        let _copies = Check.required(object, "copies", at: loc, &ctx, Int.self)
-        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _fileName = Check.requiredNullable(object, "fileName", at: loc, &ctx, String.self)
-        let _fileType = Check.requiredNullable(object, "fileType", at: loc, &ctx, String.self)
-        let _fileBytes = Check.required(object, "fileBytes", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
-        let _attachmentNames = Check.optional(object, "attachmentNames", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _metaSource = Check.optional(object, "metaSource", at: loc, &ctx, String.self)
-        guard let _title, let _copies, let _tags, let _fileName, let _fileType, let _fileBytes, let _attachmentNames, let _metaSource else { return nil }
-        return Self(title: _title, copies: _copies, tags: _tags, fileName: _fileName, fileType: _fileType, fileBytes: _fileBytes, attachmentNames: _attachmentNames, metaSource: _metaSource)
     }
 }

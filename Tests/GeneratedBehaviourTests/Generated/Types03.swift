@@ -3,54 +3,53 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/SearchFilter` (behaviour.yaml:123:7).
-public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
-    public var status: SearchFilter.Status
-    public var minPriority: Int?
+/// - Remark: Generated from `#/components/schemas/UploadEcho` (behaviour.yaml:111:7).
+public struct UploadEcho: Hashable, Sendable, JSONValueCodable {
+    public var title: String
+    public var copies: Int
     public var tags: [String]?
-    public var due: String?
+    public var fileName: String?
+    public var fileType: String?
+    public var fileBytes: [Int]
+    public var attachmentNames: [String]?
+    public var metaSource: String?
 
-    public init(status: SearchFilter.Status, minPriority: Int? = nil, tags: [String]? = nil, due: String? = nil) {
-        self.status = status
-        self.minPriority = minPriority
+    public init(title: String, copies: Int, tags: [String]? = nil, fileName: String? = nil, fileType: String? = nil, fileBytes: [Int], attachmentNames: [String]? = nil, metaSource: String? = nil) {
+        self.title = title
+        self.copies = copies
         self.tags = tags
-        self.due = due
+        self.fileName = fileName
+        self.fileType = fileType
+        self.fileBytes = fileBytes
+        self.attachmentNames = attachmentNames
+        self.metaSource = metaSource
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("status", self.status.jsonValue)
-        object.append("minPriority", ifPresent: self.minPriority)
-        object.append("tags", ifPresent: self.tags)
-        object.append("due", ifPresent: self.due)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("status", self.status)
-        out.member("minPriority", ifPresent: self.minPriority)
+        out.member("title", self.title)
+        out.member("copies", self.copies)
         out.member("tags", ifPresent: self.tags)
-        out.member("due", ifPresent: self.due)
+        out.member("fileName", self.fileName)
+        out.member("fileType", self.fileType)
+        out.member("fileBytes", self.fileBytes)
+        out.member("attachmentNames", ifPresent: self.attachmentNames)
+        out.member("metaSource", ifPresent: self.metaSource)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _status = Check.required(object, "status", at: loc, &ctx, SearchFilter.Status.self)
-        let _minPriority = Check.optional(object, "minPriority", at: loc, &ctx, Int.self, NumberRules(minimum: 1, maximum: 5))
-        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx, ArrayRules(maxItems: 3)) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _due = Check.optional(object, "due", at: loc, &ctx, String.self, StringRules(format: .date))
-        let closed = Check.noAdditionalProperties(object, allowed: ["status", "minPriority", "tags", "due"], at: loc, &ctx)
-        guard closed, let _status, let _minPriority, let _tags, let _due else { return nil }
-        return Self(status: _status, minPriority: _minPriority, tags: _tags, due: _due)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/SearchFilter/properties/status` (behaviour.yaml:127:17).
-    public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
-        case `open`
-        case done
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
+        let _copies = Check.required(object, "copies", at: loc, &ctx, Int.self)
+        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _fileName = Check.requiredNullable(object, "fileName", at: loc, &ctx, String.self)
+        let _fileType = Check.requiredNullable(object, "fileType", at: loc, &ctx, String.self)
+        let _fileBytes = Check.required(object, "fileBytes", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
+        let _attachmentNames = Check.optional(object, "attachmentNames", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _metaSource = Check.optional(object, "metaSource", at: loc, &ctx, String.self)
+        guard let _title, let _copies, let _tags, let _fileName, let _fileType, let _fileBytes, let _attachmentNames, let _metaSource else { return nil }
+        return Self(title: _title, copies: _copies, tags: _tags, fileName: _fileName, fileType: _fileType, fileBytes: _fileBytes, attachmentNames: _attachmentNames, metaSource: _metaSource)
     }
 }

@@ -2,38 +2,3 @@
 // swift-format-ignore-file
 import APIRuntime
 import Foundation
-
-/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:132:7).
-public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
-    public var filter: SearchFilter?
-    public var page: Int
-
-    public init(filter: SearchFilter? = nil, page: Int) {
-        self.filter = filter
-        self.page = page
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("filter", ifPresent: self.filter)
-        object.append("page", self.page.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("filter", ifPresent: self.filter)
-        out.member("page", self.page)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _filter = Check.optional(object, "filter", at: loc, &ctx, SearchFilter.self)
-        let _page = Check.required(object, "page", at: loc, &ctx, Int.self)
-        guard let _filter, let _page else { return nil }
-        return Self(filter: _filter, page: _page)
-    }
-}

@@ -3,91 +3,71 @@
 import APIRuntime
 import Foundation
 
-/// Only ever a response.
-///
-/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:138:7).
-public struct Item: Hashable, Sendable, JSONValueCodable {
-    /// Read-only: written by the server; required in this response type.
-    public var id: Int64
-    public var name: String
-    public var step: Double?
-    public var big: Int64?
+/// - Remark: Generated from `#/components/schemas/SearchFilter` (behaviour.yaml:123:7).
+public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
+    public var status: SearchFilter.Status
+    public var minPriority: Int?
+    public var tags: [String]?
+    public var due: String?
 
-    public init(id: Int64, name: String, step: Double? = nil, big: Int64? = nil) {
-        self.id = id
-        self.name = name
-        self.step = step
-        self.big = big
+    public init(status: SearchFilter.Status, minPriority: Int? = nil, tags: [String]? = nil, due: String? = nil) {
+        self.status = status
+        self.minPriority = minPriority
+        self.tags = tags
+        self.due = due
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("id", self.id.jsonValue)
-        object.append("name", self.name.jsonValue)
-        object.append("step", ifPresent: self.step)
-        object.append("big", ifPresent: self.big)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("id", self.id)
-        out.member("name", self.name)
-        out.member("step", ifPresent: self.step)
-        out.member("big", ifPresent: self.big)
+        out.member("status", self.status)
+        out.member("minPriority", ifPresent: self.minPriority)
+        out.member("tags", ifPresent: self.tags)
+        out.member("due", ifPresent: self.due)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)
-        let _name = Check.required(object, "name", at: loc, &ctx, String.self, StringRules(pattern: "^[A-Za-z0-9 _.-]+$"))
-        let _step = Check.optional(object, "step", at: loc, &ctx, Double.self, NumberRules(multipleOf: "0.5"))
-        let _big = Check.optional(object, "big", at: loc, &ctx, Int64.self, NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775806))
-        guard let _id, let _name, let _step, let _big else { return nil }
-        return Self(id: _id, name: _name, step: _step, big: _big)
+        let _status = Check.required(object, "status", at: loc, &ctx, SearchFilter.Status.self)
+        let _minPriority = Check.optional(object, "minPriority", at: loc, &ctx, Int.self, NumberRules(minimum: 1, maximum: 5))
+        let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx, ArrayRules(maxItems: 3)) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _due = Check.optional(object, "due", at: loc, &ctx, String.self, StringRules(format: .date))
+        let closed = Check.noAdditionalProperties(object, allowed: ["status", "minPriority", "tags", "due"], at: loc, &ctx)
+        guard closed, let _status, let _minPriority, let _tags, let _due else { return nil }
+        return Self(status: _status, minPriority: _minPriority, tags: _tags, due: _due)
+    }
+
+    /// - Remark: Generated from `#/components/schemas/SearchFilter/properties/status` (behaviour.yaml:127:17).
+    public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
+        case `open`
+        case done
     }
 }
 
-/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:147:7).
-public struct Node: Hashable, Sendable, JSONValueCodable {
-    public var type: String
-    /// Read-only: required in responses, optional in this request type (a client leaves it out).
-    public var id: Int64?
-    public var children: [String]?
+/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:132:7).
+public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
+    public var filter: SearchFilter?
+    public var page: Int
 
-    public init(type: String, id: Int64? = nil, children: [String]? = nil) {
-        self.type = type
-        self.id = id
-        self.children = children
+    public init(filter: SearchFilter? = nil, page: Int) {
+        self.filter = filter
+        self.page = page
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("type", self.type.jsonValue)
-        object.append("id", ifPresent: self.id)
-        object.append("children", ifPresent: self.children)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("type", self.type)
-        out.member("id", ifPresent: self.id)
-        out.member("children", ifPresent: self.children)
+        out.member("filter", ifPresent: self.filter)
+        out.member("page", self.page)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
-        let _id = Check.optional(object, "id", at: loc, &ctx, Int64.self)
-        let _children = Check.optional(object, "children", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        guard let _type, let _id, let _children else { return nil }
-        return Self(type: _type, id: _id, children: _children)
+        let _filter = Check.optional(object, "filter", at: loc, &ctx, SearchFilter.self)
+        let _page = Check.required(object, "page", at: loc, &ctx, Int.self)
+        guard let _filter, let _page else { return nil }
+        return Self(filter: _filter, page: _page)
     }
 }

@@ -3,114 +3,40 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:154:7).
-public struct Link: Hashable, Sendable, JSONValueCodable {
-    public var type: String
-    public var url: String
-
-    public init(type: String, url: String) {
-        self.type = type
-        self.url = url
-    }
-
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("type", self.type.jsonValue)
-        object.append("url", self.url.jsonValue)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("type", self.type)
-        out.member("url", self.url)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
-        let _url = Check.required(object, "url", at: loc, &ctx, String.self)
-        guard let _type, let _url else { return nil }
-        return Self(type: _type, url: _url)
-    }
-}
-
-/// A request body member too, through the array.
+/// Only ever a response.
 ///
-/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:160:7).
-public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
-    case node(Node)
-    case link(Link)
-
-    public var jsonValue: JSONValue {
-        switch self {
-        case .node(let value): value.jsonValue
-        case .link(let value): value.jsonValue
-        }
-    }
-
-    public func writeJSON(to out: inout JSONOutput) {
-        switch self {
-        case .node(let value): value.writeJSON(to: &out)
-        case .link(let value): value.writeJSON(to: &out)
-        }
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        return Check.discriminated(json, property: "type", tags: ["node", "link"], at: loc, &ctx) { tag, v, loc, ctx in
-            switch tag {
-            case "node": return Node.decode(v, at: loc, &ctx).map { Self.node($0) }
-            case "link": return Link.decode(v, at: loc, &ctx).map { Self.link($0) }
-            default: return nil
-            }
-        }
-    }
-}
-
-/// Declared members beside a schema for every other member (`additionalProperties`).
-///
-/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:166:7).
-public struct Labels: Hashable, Sendable, JSONValueCodable {
+/// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:138:7).
+public struct Item: Hashable, Sendable, JSONValueCodable {
+    /// Read-only: written by the server; required in this response type.
+    public var id: Int64
     public var name: String
-    /// A declared member whose name the kept members' dictionary would take.
-    public var additionalProperties: String?
-    /// The members the schema does not declare (`additionalProperties`), each checked by its schema.
-    public var additionalProperties2: [String: Int]
-    static let declaredMembers: Set<String> = ["name", "additionalProperties"]
+    public var step: Double?
+    public var big: Int64?
 
-    public init(name: String, additionalProperties: String? = nil, additionalProperties2: [String: Int] = [:]) {
+    public init(id: Int64, name: String, step: Double? = nil, big: Int64? = nil) {
+        self.id = id
         self.name = name
-        self.additionalProperties = additionalProperties
-        self.additionalProperties2 = additionalProperties2
+        self.step = step
+        self.big = big
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("name", self.name.jsonValue)
-        object.append("additionalProperties", ifPresent: self.additionalProperties)
-        object.appendAdditional(self.additionalProperties2, declared: Self.declaredMembers)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
+        out.member("id", self.id)
         out.member("name", self.name)
-        out.member("additionalProperties", ifPresent: self.additionalProperties)
-        out.additionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
+        out.member("step", ifPresent: self.step)
+        out.member("big", ifPresent: self.big)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
-        let _additionalProperties = Check.optional(object, "additionalProperties", at: loc, &ctx, String.self)
-        let _additionalProperties2 = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 0)) }
-        guard let _name, let _additionalProperties, let _additionalProperties2 else { return nil }
-        return Self(name: _name, additionalProperties: _additionalProperties, additionalProperties2: _additionalProperties2)
+        let _id = Check.required(object, "id", at: loc, &ctx, Int64.self)
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self, StringRules(pattern: "^[A-Za-z0-9 _.-]+$"))
+        let _step = Check.optional(object, "step", at: loc, &ctx, Double.self, NumberRules(multipleOf: "0.5"))
+        let _big = Check.optional(object, "big", at: loc, &ctx, Int64.self, NumberRules(minimum: -9223372036854775808, maximum: 9223372036854775806))
+        guard let _id, let _name, let _step, let _big else { return nil }
+        return Self(id: _id, name: _name, step: _step, big: _big)
     }
 }

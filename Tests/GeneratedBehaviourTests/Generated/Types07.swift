@@ -3,56 +3,34 @@
 import APIRuntime
 import Foundation
 
-/// `not` on an object (postcode and pickup exclude each other) and on its members (one through an alias component).
-///
-/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:174:7).
-public struct Shipping: Hashable, Sendable, JSONValueCodable {
-    public var country: String
-    public var postcode: String?
-    public var pickup: Bool?
-    public var user: String?
-    public var quantity: Int?
-    static let constraint = Constraint(not: Subschema(required: ["postcode", "pickup"]))
+/// - Remark: Generated from `#/components/schemas/Node` (behaviour.yaml:147:7).
+public struct Node: Hashable, Sendable, JSONValueCodable {
+    public var type: String
+    /// Read-only: required in responses, optional in this request type (a client leaves it out).
+    public var id: Int64?
+    public var children: [String]?
 
-    public init(country: String, postcode: String? = nil, pickup: Bool? = nil, user: String? = nil, quantity: Int? = nil) {
-        self.country = country
-        self.postcode = postcode
-        self.pickup = pickup
-        self.user = user
-        self.quantity = quantity
+    public init(type: String, id: Int64? = nil, children: [String]? = nil) {
+        self.type = type
+        self.id = id
+        self.children = children
     }
 
-    /// The members in spec order; write-only members are never written.
-    public var jsonValue: JSONValue {
-        var object = JSONObject()
-        object.append("country", self.country.jsonValue)
-        object.append("postcode", ifPresent: self.postcode)
-        object.append("pickup", ifPresent: self.pickup)
-        object.append("user", ifPresent: self.user)
-        object.append("quantity", ifPresent: self.quantity)
-        return .object(object)
-    }
-
-    /// The same members, written straight to bytes (what responses use).
+    /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
-        out.member("country", self.country)
-        out.member("postcode", ifPresent: self.postcode)
-        out.member("pickup", ifPresent: self.pickup)
-        out.member("user", ifPresent: self.user)
-        out.member("quantity", ifPresent: self.quantity)
+        out.member("type", self.type)
+        out.member("id", ifPresent: self.id)
+        out.member("children", ifPresent: self.children)
         out.endObject()
     }
 
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let satisfied = Self.constraint.check(json, at: loc, &ctx)
-        let _country = Check.required(object, "country", at: loc, &ctx, String.self)
-        let _postcode = Check.optional(object, "postcode", at: loc, &ctx, String.self)
-        let _pickup = Check.optional(object, "pickup", at: loc, &ctx, Bool.self)
-        let _user = Check.optional(object, "user", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(enumValues: [.string("admin"), .string("root")]))) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-        let _quantity = Check.optional(object, "quantity", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(number: NumberRules(multipleOf: 13)))) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
-        guard satisfied, let _country, let _postcode, let _pickup, let _user, let _quantity else { return nil }
-        return Self(country: _country, postcode: _postcode, pickup: _pickup, user: _user, quantity: _quantity)
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _id = Check.optional(object, "id", at: loc, &ctx, Int64.self)
+        let _children = Check.optional(object, "children", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        guard let _type, let _id, let _children else { return nil }
+        return Self(type: _type, id: _id, children: _children)
     }
 }

@@ -3,43 +3,61 @@
 import APIRuntime
 import Foundation
 
-/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:187:7).
-public typealias UserName = String
+/// - Remark: Generated from `#/components/schemas/Link` (behaviour.yaml:154:7).
+public struct Link: Hashable, Sendable, JSONValueCodable {
+    public var type: String
+    public var url: String
 
-extension Operations {
-    /// `GET /items` (operationId `listItems`)
-    ///
-    /// - Remark: Generated from `#/paths//items/get` (behaviour.yaml:7:5).
-    public enum ListItems {
-        public static let operationId = "listItems"
+    public init(type: String, url: String) {
+        self.type = type
+        self.url = url
+    }
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public init() {
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("type", self.type)
+        out.member("url", self.url)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _url = Check.required(object, "url", at: loc, &ctx, String.self)
+        guard let _type, let _url else { return nil }
+        return Self(type: _type, url: _url)
+    }
+}
+
+/// A request body member too, through the array.
+///
+/// - Remark: Generated from `#/components/schemas/Entry` (behaviour.yaml:160:7).
+public indirect enum Entry: Hashable, Sendable, JSONValueCodable {
+    case node(Node)
+    case link(Link)
+
+    public var jsonValue: JSONValue {
+        switch self {
+        case .node(let value): value.jsonValue
+        case .link(let value): value.jsonValue
+        }
+    }
+
+    public func writeJSON(to out: inout JSONOutput) {
+        switch self {
+        case .node(let value): value.writeJSON(to: &out)
+        case .link(let value): value.writeJSON(to: &out)
+        }
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        return Check.discriminated(json, property: "type", tags: ["node", "link"], at: loc, &ctx) { tag, v, loc, ctx in
+            switch tag {
+            case "node": return Node.decode(v, at: loc, &ctx).map { Self.node($0) }
+            case "link": return Link.decode(v, at: loc, &ctx).map { Self.link($0) }
+            default: return nil
             }
         }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The items.
-            case ok(Item)
-        }
-    }
-}
-
-extension Operations.ListItems.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        }
-    }
-}
-
-extension APIHandler {
-    func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = Operations.ListItems.Input()
-        return try await self.listItems(input).response()
     }
 }

@@ -3,46 +3,38 @@
 import APIRuntime
 import Foundation
 
-extension Operations {
-    /// `POST /items` (operationId `addEntries`)
-    ///
-    /// - Remark: Generated from `#/paths//items/post` (behaviour.yaml:13:5).
-    public enum AddEntries {
-        public static let operationId = "addEntries"
+/// Declared members beside a schema for every other member (`additionalProperties`).
+///
+/// - Remark: Generated from `#/components/schemas/Labels` (behaviour.yaml:166:7).
+public struct Labels: Hashable, Sendable, JSONValueCodable {
+    public var name: String
+    /// A declared member whose name the kept members' dictionary would take.
+    public var additionalProperties: String?
+    /// The members the schema does not declare (`additionalProperties`), each checked by its schema.
+    public var additionalProperties2: [String: Int]
+    static let declaredMembers: Set<String> = ["name", "additionalProperties"]
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: [Entry]
-            public init(body: [Entry]) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public enum Output: OperationOutput {
-            /// `204`: Added.
-            case noContent
-        }
+    public init(name: String, additionalProperties: String? = nil, additionalProperties2: [String: Int] = [:]) {
+        self.name = name
+        self.additionalProperties = additionalProperties
+        self.additionalProperties2 = additionalProperties2
     }
-}
 
-extension Operations.AddEntries.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .noContent:
-            return Respond.empty(204)
-        }
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("name", self.name)
+        out.member("additionalProperties", ifPresent: self.additionalProperties)
+        out.additionalMembers(self.additionalProperties2, declared: Self.declaredMembers)
+        out.endObject()
     }
-}
 
-extension APIHandler {
-    func _addEntries<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Entry.decode(v, at: loc, &ctx) } }
-        try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.AddEntries.Input(body: _body)
-        return try await self.addEntries(input).response()
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _name = Check.required(object, "name", at: loc, &ctx, String.self)
+        let _additionalProperties = Check.optional(object, "additionalProperties", at: loc, &ctx, String.self)
+        let _additionalProperties2 = Check.additionalMembers(object, declared: Self.declaredMembers, at: loc, &ctx) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx, NumberRules(minimum: 0)) }
+        guard let _name, let _additionalProperties, let _additionalProperties2 else { return nil }
+        return Self(name: _name, additionalProperties: _additionalProperties, additionalProperties2: _additionalProperties2)
     }
 }

@@ -3,46 +3,45 @@
 import APIRuntime
 import Foundation
 
-extension Operations {
-    /// `PUT /labels` (operationId `putLabels`)
-    ///
-    /// - Remark: Generated from `#/paths//labels/put` (behaviour.yaml:21:5).
-    public enum PutLabels {
-        public static let operationId = "putLabels"
+/// `not` on an object (postcode and pickup exclude each other) and on its members (one through an alias component).
+///
+/// - Remark: Generated from `#/components/schemas/Shipping` (behaviour.yaml:174:7).
+public struct Shipping: Hashable, Sendable, JSONValueCodable {
+    public var country: String
+    public var postcode: String?
+    public var pickup: Bool?
+    public var user: String?
+    public var quantity: Int?
+    static let constraint = Constraint(not: Subschema(required: ["postcode", "pickup"]))
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: Labels
-            public init(body: Labels) {
-                self.body = body
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The labels as stored.
-            case ok(Labels)
-        }
+    public init(country: String, postcode: String? = nil, pickup: Bool? = nil, user: String? = nil, quantity: Int? = nil) {
+        self.country = country
+        self.postcode = postcode
+        self.pickup = pickup
+        self.user = user
+        self.quantity = quantity
     }
-}
 
-extension Operations.PutLabels.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        }
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("country", self.country)
+        out.member("postcode", ifPresent: self.postcode)
+        out.member("pickup", ifPresent: self.pickup)
+        out.member("user", ifPresent: self.user)
+        out.member("quantity", ifPresent: self.quantity)
+        out.endObject()
     }
-}
 
-extension APIHandler {
-    func _putLabels<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Labels.decode(v, at: loc, &ctx) }
-        try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.PutLabels.Input(body: _body)
-        return try await self.putLabels(input).response()
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let satisfied = Self.constraint.check(json, at: loc, &ctx)
+        let _country = Check.required(object, "country", at: loc, &ctx, String.self)
+        let _postcode = Check.optional(object, "postcode", at: loc, &ctx, String.self)
+        let _pickup = Check.optional(object, "pickup", at: loc, &ctx, Bool.self)
+        let _user = Check.optional(object, "user", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(enumValues: [.string("admin"), .string("root")]))) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+        let _quantity = Check.optional(object, "quantity", at: loc, &ctx) { v, loc, ctx in Check.constrained(v, at: loc, &ctx, Constraint(not: Subschema(number: NumberRules(multipleOf: 13)))) { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx) } }
+        guard satisfied, let _country, let _postcode, let _pickup, let _user, let _quantity else { return nil }
+        return Self(country: _country, postcode: _postcode, pickup: _pickup, user: _user, quantity: _quantity)
     }
 }

@@ -3,30 +3,71 @@
 import APIRuntime
 import Foundation
 
-extension Operations {
-    /// `POST /shipping` (operationId `ship`)
-    ///
-    /// - Remark: Generated from `#/paths//shipping/post` (behaviour.yaml:31:5).
-    public enum Ship {
-        public static let operationId = "ship"
+/// - Remark: Generated from `#/components/schemas/UserName` (behaviour.yaml:187:7).
+public typealias UserName = String
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: Shipping
-            public init(body: Shipping) {
+extension Operations {
+    /// `GET /items` (operationId `listItems`)
+    ///
+    /// - Remark: Generated from `#/paths//items/get` (behaviour.yaml:7:5).
+    public enum ListItems {
+        public static let operationId = "listItems"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public init() {
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: The items.
+            case ok(Item)
+        }
+    }
+}
+
+extension Operations.ListItems.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension APIHandler {
+    func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let input = Operations.ListItems.Input()
+        return try await self.listItems(input).response()
+    }
+}
+
+extension Operations {
+    /// `POST /items` (operationId `addEntries`)
+    ///
+    /// - Remark: Generated from `#/paths//items/post` (behaviour.yaml:13:5).
+    public enum AddEntries {
+        public static let operationId = "addEntries"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: [Entry]
+            public init(body: [Entry]) {
                 self.body = body
             }
         }
 
         /// The documented responses; a handler can return no other.
         public enum Output: OperationOutput {
-            /// `204`: Shipped.
+            /// `204`: Added.
             case noContent
         }
     }
 }
 
-extension Operations.Ship.Output {
+extension Operations.AddEntries.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
@@ -37,12 +78,12 @@ extension Operations.Ship.Output {
 }
 
 extension APIHandler {
-    func _ship<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+    func _addEntries<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Shipping.decode(v, at: loc, &ctx) }
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Entry.decode(v, at: loc, &ctx) } }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.Ship.Input(body: _body)
-        return try await self.ship(input).response()
+        let input = Operations.AddEntries.Input(body: _body)
+        return try await self.addEntries(input).response()
     }
 }

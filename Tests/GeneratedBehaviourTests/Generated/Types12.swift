@@ -4,40 +4,29 @@ import APIRuntime
 import Foundation
 
 extension Operations {
-    /// `GET /search` (operationId `search`)
+    /// `PUT /labels` (operationId `putLabels`)
     ///
-    /// - Remark: Generated from `#/paths//search/get` (behaviour.yaml:39:5).
-    public enum Search {
-        public static let operationId = "search"
+    /// - Remark: Generated from `#/paths//labels/put` (behaviour.yaml:21:5).
+    public enum PutLabels {
+        public static let operationId = "putLabels"
 
-        /// The query parameters.
-        public struct Query: Sendable {
-            /// style deepObject: filter[status]=open&filter[tags]=a&filter[tags]=b
-            public var filter: SearchFilter?
-            public var page: Int
-            public init(filter: SearchFilter? = nil, page: Int = 1) {
-                self.filter = filter
-                self.page = page
-            }
-        }
-
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var query: Query
-            public init(query: Query) {
-                self.query = query
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: Labels
+            public init(body: Labels) {
+                self.body = body
             }
         }
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `200`: The parameters as the server read them.
-            case ok(SearchEcho)
+            /// `200`: The labels as stored.
+            case ok(Labels)
         }
     }
 }
 
-extension Operations.Search.Output {
+extension Operations.PutLabels.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
@@ -47,22 +36,57 @@ extension Operations.Search.Output {
     }
 }
 
-extension Operations.Search.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+extension APIHandler {
+    func _putLabels<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var ctx = DecodeContext(parameters: true)
-        let queryValues = Route.queryParameters(request, [("page", false, nil)], deepObjects: [("filter", ["tags"])])
-        let _query_filter = Check.optional(queryValues, "filter", at: ["query"], &ctx, SearchFilter.self)
-        let _query_page = Check.defaulted(queryValues, "page", 1, at: ["query"], &ctx, Int.self, NumberRules(minimum: 1))
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Labels.decode(v, at: loc, &ctx) }
         try ctx.check()
-        guard let _query_filter, let _query_page else { throw ctx.failure }
-        self.init(query: .init(filter: _query_filter, page: _query_page))
+        guard let _body else { throw ctx.failure }
+        let input = Operations.PutLabels.Input(body: _body)
+        return try await self.putLabels(input).response()
+    }
+}
+
+extension Operations {
+    /// `POST /shipping` (operationId `ship`)
+    ///
+    /// - Remark: Generated from `#/paths//shipping/post` (behaviour.yaml:31:5).
+    public enum Ship {
+        public static let operationId = "ship"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: Shipping
+            public init(body: Shipping) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public enum Output: OperationOutput {
+            /// `204`: Shipped.
+            case noContent
+        }
+    }
+}
+
+extension Operations.Ship.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .noContent:
+            return Respond.empty(204)
+        }
     }
 }
 
 extension APIHandler {
-    func _search<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = try Operations.Search.Input(request, context)
-        return try await self.search(input).response()
+    func _ship<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Shipping.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.Ship.Input(body: _body)
+        return try await self.ship(input).response()
     }
 }

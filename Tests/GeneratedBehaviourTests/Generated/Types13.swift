@@ -4,115 +4,40 @@ import APIRuntime
 import Foundation
 
 extension Operations {
-    /// `POST /uploads` (operationId `upload`)
+    /// `GET /search` (operationId `search`)
     ///
-    /// - Remark: Generated from `#/paths//uploads/post` (behaviour.yaml:56:5).
-    public enum Upload {
-        public static let operationId = "upload"
+    /// - Remark: Generated from `#/paths//search/get` (behaviour.yaml:39:5).
+    public enum Search {
+        public static let operationId = "search"
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: Operations.Upload.Body
-            public init(body: Operations.Upload.Body) {
-                self.body = body
+        /// The query parameters.
+        public final class Query: Sendable {
+            /// style deepObject: filter[status]=open&filter[tags]=a&filter[tags]=b
+            public let filter: SearchFilter?
+            public let page: Int
+            public init(filter: SearchFilter? = nil, page: Int = 1) {
+                self.filter = filter
+                self.page = page
+            }
+        }
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let query: Query
+            public init(query: Query) {
+                self.query = query
             }
         }
 
         /// The documented responses; a handler can return no other.
         public indirect enum Output: OperationOutput {
-            /// `200`: What the server read from the parts.
-            case ok(UploadEcho)
-        }
-
-        /// - Remark: Generated from `#/paths/~1uploads/post/requestBody` (behaviour.yaml:63:15).
-        public struct Body: Hashable, Sendable, JSONValueCodable {
-            public var title: String
-            public var copies: Int
-            public var tags: [String]?
-            public var file: FilePart
-            public var attachments: [FilePart]?
-            public var meta: Operations.Upload.Body.Meta?
-
-            public init(title: String, copies: Int = 1, tags: [String]? = nil, file: FilePart, attachments: [FilePart]? = nil, meta: Operations.Upload.Body.Meta? = nil) {
-                self.title = title
-                self.copies = copies
-                self.tags = tags
-                self.file = file
-                self.attachments = attachments
-                self.meta = meta
-            }
-
-            /// The members in spec order; write-only members are never written.
-            public var jsonValue: JSONValue {
-                var object = JSONObject()
-                object.append("title", self.title.jsonValue)
-                object.append("copies", self.copies.jsonValue)
-                object.append("tags", ifPresent: self.tags)
-                object.append("file", self.file.jsonValue)
-                object.append("attachments", ifPresent: self.attachments)
-                object.append("meta", ifPresent: self.meta)
-                return .object(object)
-            }
-
-            /// The same members, written straight to bytes (what responses use).
-            public func writeJSON(to out: inout JSONOutput) {
-                out.beginObject()
-                out.member("title", self.title)
-                out.member("copies", self.copies)
-                out.member("tags", ifPresent: self.tags)
-                out.member("file", self.file)
-                out.member("attachments", ifPresent: self.attachments)
-                out.member("meta", ifPresent: self.meta)
-                out.endObject()
-            }
-
-            public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-                guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-                let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1))
-                let _copies = Check.defaulted(object, "copies", 1, at: loc, &ctx, Int.self, NumberRules(minimum: 1))
-                let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
-                let _file = Check.required(object, "file", at: loc, &ctx, FilePart.self)
-                let _attachments = Check.optional(object, "attachments", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx, ArrayRules(maxItems: 2)) { v, loc, ctx in FilePart.decode(v, at: loc, &ctx) } }
-                let _meta = Check.optional(object, "meta", at: loc, &ctx, Operations.Upload.Body.Meta.self)
-                let closed = Check.noAdditionalProperties(object, allowed: ["title", "copies", "tags", "file", "attachments", "meta"], at: loc, &ctx)
-                guard closed, let _title, let _copies, let _tags, let _file, let _attachments, let _meta else { return nil }
-                return Self(title: _title, copies: _copies, tags: _tags, file: _file, attachments: _attachments, meta: _meta)
-            }
-
-            /// - Remark: Generated from `#/paths/~1uploads/post/requestBody/properties/meta` (behaviour.yaml:72:23).
-            public struct Meta: Hashable, Sendable, JSONValueCodable {
-                public var source: String
-
-                public init(source: String) {
-                    self.source = source
-                }
-
-                /// The members in spec order; write-only members are never written.
-                public var jsonValue: JSONValue {
-                    var object = JSONObject()
-                    object.append("source", self.source.jsonValue)
-                    return .object(object)
-                }
-
-                /// The same members, written straight to bytes (what responses use).
-                public func writeJSON(to out: inout JSONOutput) {
-                    out.beginObject()
-                    out.member("source", self.source)
-                    out.endObject()
-                }
-
-                public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-                    guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-                    let _source = Check.required(object, "source", at: loc, &ctx, String.self)
-                    guard let _source else { return nil }
-                    return Self(source: _source)
-                }
-            }
+            /// `200`: The parameters as the server read them.
+            case ok(SearchEcho)
         }
     }
 }
 
-extension Operations.Upload.Output {
+extension Operations.Search.Output {
     /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
     public func encoded() -> EncodedResponse {
         switch self {
@@ -122,13 +47,22 @@ extension Operations.Upload.Output {
     }
 }
 
-extension APIHandler {
-    func _upload<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.Search.Input {
+    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.negotiatedBody(request, context, &ctx, multipart: .init(arrayFields: ["tags", "attachments"], fileFields: ["file", "attachments"], jsonFields: ["meta"], decode: { v, loc, ctx in Operations.Upload.Body.decode(v, at: loc, &ctx) }))
+        let queryValues = Route.queryParameters(request, [("page", false, nil)], deepObjects: [("filter", ["tags"])])
+        let _query_filter = Check.optional(queryValues, "filter", at: Route.inQuery, &ctx, SearchFilter.self)
+        let _query_page = Check.defaulted(queryValues, "page", 1, at: Route.inQuery, &ctx, Int.self, NumberRules(minimum: 1))
         try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.Upload.Input(body: _body)
-        return try await self.upload(input).response()
+        guard let _query_filter, let _query_page else { throw ctx.failure }
+        self.init(query: .init(filter: _query_filter, page: _query_page))
+    }
+}
+
+extension APIHandler {
+    func _search<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let input = try Operations.Search.Input(request, context)
+        return try await self.search(input).response()
     }
 }

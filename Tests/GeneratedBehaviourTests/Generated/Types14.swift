@@ -2,3 +2,114 @@
 // swift-format-ignore-file
 import APIRuntime
 import Foundation
+
+extension Operations {
+    /// `POST /uploads` (operationId `upload`)
+    ///
+    /// - Remark: Generated from `#/paths//uploads/post` (behaviour.yaml:56:5).
+    public enum Upload {
+        public static let operationId = "upload"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: Operations.Upload.Body
+            public init(body: Operations.Upload.Body) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: What the server read from the parts.
+            case ok(UploadEcho)
+        }
+
+        /// - Remark: Generated from `#/paths/~1uploads/post/requestBody` (behaviour.yaml:63:15).
+        public struct Body: Hashable, Sendable, JSONValueCodable {
+            public var title: String
+            public var copies: Int
+            public var tags: [String]?
+            public var file: FilePart
+            public var attachments: [FilePart]?
+            public var meta: Operations.Upload.Body.Meta?
+
+            public init(title: String, copies: Int = 1, tags: [String]? = nil, file: FilePart, attachments: [FilePart]? = nil, meta: Operations.Upload.Body.Meta? = nil) {
+                self.title = title
+                self.copies = copies
+                self.tags = tags
+                self.file = file
+                self.attachments = attachments
+                self.meta = meta
+            }
+
+            /// The members in spec order, written straight to bytes; write-only members are never written.
+            public func writeJSON(to out: inout JSONOutput) {
+                out.beginObject()
+                out.member("title", self.title)
+                out.member("copies", self.copies)
+                out.member("tags", ifPresent: self.tags)
+                out.member("file", self.file)
+                out.member("attachments", ifPresent: self.attachments)
+                out.member("meta", ifPresent: self.meta)
+                out.endObject()
+            }
+
+            public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+                guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+                let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1))
+                let _copies = Check.defaulted(object, "copies", 1, at: loc, &ctx, Int.self, NumberRules(minimum: 1))
+                let _tags = Check.optional(object, "tags", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }
+                let _file = Check.required(object, "file", at: loc, &ctx, FilePart.self)
+                let _attachments = Check.optional(object, "attachments", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx, ArrayRules(maxItems: 2)) { v, loc, ctx in FilePart.decode(v, at: loc, &ctx) } }
+                let _meta = Check.optional(object, "meta", at: loc, &ctx, Operations.Upload.Body.Meta.self)
+                let closed = Check.noAdditionalProperties(object, allowed: ["title", "copies", "tags", "file", "attachments", "meta"], at: loc, &ctx)
+                guard closed, let _title, let _copies, let _tags, let _file, let _attachments, let _meta else { return nil }
+                return Self(title: _title, copies: _copies, tags: _tags, file: _file, attachments: _attachments, meta: _meta)
+            }
+
+            /// - Remark: Generated from `#/paths/~1uploads/post/requestBody/properties/meta` (behaviour.yaml:72:23).
+            public struct Meta: Hashable, Sendable, JSONValueCodable {
+                public var source: String
+
+                public init(source: String) {
+                    self.source = source
+                }
+
+                /// The members in spec order, written straight to bytes; write-only members are never written.
+                public func writeJSON(to out: inout JSONOutput) {
+                    out.beginObject()
+                    out.member("source", self.source)
+                    out.endObject()
+                }
+
+                public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+                    guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+                    let _source = Check.required(object, "source", at: loc, &ctx, String.self)
+                    guard let _source else { return nil }
+                    return Self(source: _source)
+                }
+            }
+        }
+    }
+}
+
+extension Operations.Upload.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension APIHandler {
+    func _upload<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.negotiatedBody(request, context, &ctx, multipart: .init(arrayFields: ["tags", "attachments"], fileFields: ["file", "attachments"], jsonFields: ["meta"], decode: { v, loc, ctx in Operations.Upload.Body.decode(v, at: loc, &ctx) }))
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.Upload.Input(body: _body)
+        return try await self.upload(input).response()
+    }
+}

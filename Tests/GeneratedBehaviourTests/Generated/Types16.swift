@@ -4,15 +4,59 @@ import APIRuntime
 import Foundation
 
 extension Operations {
+    /// `PUT /pets` (operationId `replacePets`)
+    ///
+    /// - Remark: Generated from `#/paths//pets/put` (behaviour.yaml:78:5).
+    public enum ReplacePets {
+        public static let operationId = "replacePets"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: PetListRequest
+            public init(body: PetListRequest) {
+                self.body = body
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: The pets as stored, each with its id.
+            case ok(PetList)
+        }
+    }
+}
+
+extension Operations.ReplacePets.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        }
+    }
+}
+
+extension APIHandler {
+    func _replacePets<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PetListRequest.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        let input = Operations.ReplacePets.Input(body: _body)
+        return try await self.replacePets(input).response()
+    }
+}
+
+extension Operations {
     /// `POST /pets` (operationId `addPet`)
     ///
     /// - Remark: Generated from `#/paths//pets/post` (behaviour.yaml:87:5).
     public enum AddPet {
         public static let operationId = "addPet"
 
-        /// Everything the handler gets from the request, decoded and validated.
-        public struct Input: Sendable {
-            public var body: PetRequest
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: PetRequest
             public init(body: PetRequest) {
                 self.body = body
             }
