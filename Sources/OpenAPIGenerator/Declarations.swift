@@ -100,9 +100,18 @@ struct StructDecl {
 }
 
 struct EnumDecl {
+    /// The Swift raw type: `String` or `Int` (an enum of other values is a union or an alias instead).
+    enum RawType { case string, int }
+
+    /// A case's raw value as data: the text of a string, or the digits of an integer. Only the renderer spells it.
+    enum RawValue: Equatable {
+        case string(String)
+        case integer(String)
+    }
+
     var name: String
-    var rawType: String
-    var cases: [(name: String, raw: String)]
+    var rawType: RawType
+    var cases: [(name: String, raw: RawValue)]
     var doc: [String?]
     var origin: Origin
 }

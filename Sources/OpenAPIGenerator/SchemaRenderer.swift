@@ -113,10 +113,16 @@ enum SchemaRenderer {
 
     static func renderEnum(_ e: EnumDecl, remark: (Origin) -> String, into w: inout CodeWriter) {
         w.doc(e.doc + [remark(e.origin)])
-        w.block("public enum \(e.name): \(e.rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable") { w in
+        let rawType = e.rawType == .string ? "String" : "Int"
+        w.block("public enum \(e.name): \(rawType), Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable") { w in
             for c in e.cases {
-                let implicit = e.rawType == "String" && Naming.literal(c.name) == c.raw
-                w.line("case \(Naming.escaped(c.name))" + (implicit ? "" : " = \(c.raw)"))
+                switch c.raw {
+                case .string(let text):
+                    // A case named as its value needs no raw value written out.
+                    w.line("case \(Naming.escaped(c.name))" + (c.name == text ? "" : " = \(Naming.literal(text))"))
+                case .integer(let digits):
+                    w.line("case \(Naming.escaped(c.name)) = \(digits)")
+                }
             }
         }
     }

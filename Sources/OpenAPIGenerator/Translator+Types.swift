@@ -94,18 +94,18 @@ extension Translator {
 
     func enumDecl(_ schema: Schema, name: String, qualified: String, pointer: String) -> EnumDecl {
         let values = schema.enumValues ?? schema.constValue.map { [$0] } ?? []
-        let rawType = enumRawType(schema, values) ?? "String"
+        let rawType = enumRawType(schema, values) ?? .string
         var used: Set<String> = []
-        var cases: [(name: String, raw: String)] = []
+        var cases: [(name: String, raw: EnumDecl.RawValue)] = []
         for value in values {
             switch value {
             case .string(let text):
                 var caseName = Naming.memberName(text)
                 if caseName == "_unnamed" { caseName = "_empty" }
-                cases.append((Naming.unique(caseName, &used), Naming.literal(text)))
+                cases.append((Naming.unique(caseName, &used), .string(text)))
             case .number(let number):
                 let caseName = number.text.hasPrefix("-") ? "minus\(number.text.dropFirst())" : "value\(number.text)"
-                cases.append((Naming.unique(caseName, &used), number.text))
+                cases.append((Naming.unique(caseName, &used), .integer(number.text)))
             default:
                 continue
             }
@@ -158,9 +158,9 @@ extension Translator {
         case (.number, .number(let number)): return number.double.map { .number($0) }
         case (.bool, .bool(let flag)): return .bool(flag)
         case (.named(let name), .string(let text)):
-            return enumCases[name]?.first { $0.raw == Naming.literal(text) }.map { .enumCase($0.name) }
+            return enumCases[name]?.first { $0.raw == .string(text) }.map { .enumCase($0.name) }
         case (.named(let name), .number(let number)):
-            return enumCases[name]?.first { $0.raw == number.text }.map { .enumCase($0.name) }
+            return enumCases[name]?.first { $0.raw == .integer(number.text) }.map { .enumCase($0.name) }
         case (.array, .array(let items)) where items.isEmpty: return .emptyArray
         default: return nil
         }

@@ -25,7 +25,7 @@ final class Translator {
     var reportedCopies = false
     /// Direct (non-collection) struct-to-struct edges, to find recursion that needs a box.
     var directEdges: [String: Set<String>] = [:]
-    var enumCases: [String: [(name: String, raw: String)]] = [:]
+    var enumCases: [String: [(name: String, raw: EnumDecl.RawValue)]] = [:]
     /// Types of bodies of component responses and request bodies, generated once and shared by operations.
     var sharedTypes: [String: SwiftType] = [:]
     var sharedDecls: [Decl] = []
@@ -134,16 +134,16 @@ final class Translator {
         (schema.oneOf + schema.anyOf).filter { !($0.types.isEmpty && $0.nullable && $0.ref == nil) && $0.types != ["null"] }
     }
 
-    func enumRawType(_ schema: Schema, _ values: [SpecValue]) -> String? {
+    func enumRawType(_ schema: Schema, _ values: [SpecValue]) -> EnumDecl.RawType? {
         let nonNull = values.filter { $0 != .null }
         if nonNull.isEmpty { return nil }
         if schema.types.isEmpty || schema.types == ["string"], nonNull.allSatisfy({ if case .string = $0 { true } else { false } }) {
-            return "String"
+            return .string
         }
         if schema.types == ["integer"] || schema.types.isEmpty,
             nonNull.allSatisfy({ if case .number(let n) = $0 { n.int64 != nil } else { false } })
         {
-            return "Int"
+            return .int
         }
         return nil
     }
