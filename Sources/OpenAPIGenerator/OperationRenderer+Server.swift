@@ -5,7 +5,7 @@ extension OperationRenderer {
         "authenticate" + Naming.typeName(scheme.name)
     }
 
-    func schemeKind(_ scheme: SecurityScheme) -> String {
+    static func schemeKind(_ scheme: SecurityScheme) -> String {
         switch scheme.kind {
         case .httpBearer, .oauth2, .openIdConnect: ".bearer"
         case .httpBasic: ".basic"
@@ -17,7 +17,6 @@ extension OperationRenderer {
     // MARK: Server.swift
 
     func renderServer(into w: inout CodeWriter) {
-        let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
         w.line("/// What the hand-written server implements: one method per operation, and one hook per security scheme.")
         w.line("/// A method's signature follows the spec, so a spec change that a handler no longer matches fails to compile.")
         // With security schemes, the handler is an `Authenticator` (its `Principal`, and `_authenticate` below).
@@ -85,7 +84,6 @@ extension OperationRenderer {
                     w.line("\(Runtime.route).methodNotAllowed(on: router, path: \(Naming.literal(entry.path)), allowed: [\(methods)])")
                 }
             }
-            let usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
             if !usedSchemes.isEmpty {
                 w.line()
                 w.line("/// The hook of a security scheme, by its name (`Authenticator`): routes pass the handler to `Security`, rather")
@@ -103,20 +101,9 @@ extension OperationRenderer {
         }
     }
 
-    /// Each distinct list of security alternatives, spelled once: routes name `Operations.securityN` instead of
-    /// building the same nested array literal on every request.
-    var securityLists: [String] {
-        var lists: [String] = []
-        for op in operations where !op.security.isEmpty {
-            let literal = securityLiteral(op)
-            if !lists.contains(literal) { lists.append(literal) }
-        }
-        return lists
-    }
-
-    func securityLiteral(_ op: OperationDecl) -> String {
+    static func securityLiteral(_ op: OperationDecl) -> String {
         let alternatives = op.security.map { requirement in
-            "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(schemeKind($0)))" }.joined(separator: ", ") + "]"
+            "[" + requirement.map { ".init(name: \(Naming.literal($0.name)), kind: \(Self.schemeKind($0)))" }.joined(separator: ", ") + "]"
         }
         return "[\(alternatives.joined(separator: ", "))]"
     }
@@ -127,17 +114,12 @@ extension OperationRenderer {
     func renderRoute(_ op: OperationDecl, into w: inout CodeWriter) {
         w.block("func _\(op.methodName)<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response") { w in
             if !op.security.isEmpty {
-                let index = (securityLists.firstIndex(of: securityLiteral(op)) ?? 0) + 1
+                let index = (securityLists.firstIndex(of: Self.securityLiteral(op)) ?? 0) + 1
                 let call = op.allowsAnonymous ? "\(Runtime.security).optional" : "\(Runtime.security).require"
                 w.line("let principal = try await \(call)(request, Operations.security\(index), self)")
             }
             if let body = op.body {
-                w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
-                var names = renderParameterDecoding(op, into: &w)
-                w.line("let _body = \(bodyDecoding(body, of: op))")
-                names.append("_body")
-                w.line("try ctx.check()")
-                w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
+                renderDecoding(op, body: bodyDecoding(body, of: op), into: &w)
                 w.line("let input = Operations.\(op.typeName).Input(\(inputArguments(op)))")
             } else if op.params.isEmpty {
                 w.line("let input = Operations.\(op.typeName).Input()")
@@ -155,13 +137,23 @@ extension OperationRenderer {
         w.block("extension Operations.\(op.typeName).Input") { w in
             w.line("/// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.")
             w.block("convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws") { w in
-                w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
-                let names = renderParameterDecoding(op, into: &w)
-                w.line("try ctx.check()")
-                w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
+                renderDecoding(op, body: nil, into: &w)
                 w.line("self.init(\(inputArguments(op)))")
             }
         }
+    }
+
+    /// Reads every parameter, then the body (the expression `body`, when there is one), into one `DecodeContext`,
+    /// and throws its 422 when any failed; leaves one `_location_name` value per parameter and `_body`.
+    private func renderDecoding(_ op: OperationDecl, body: String?, into w: inout CodeWriter) {
+        w.line("var ctx = \(Runtime.decodeContext)(parameters: true)")
+        var names = renderParameterDecoding(op, into: &w)
+        if let body {
+            w.line("let _body = \(body)")
+            names.append("_body")
+        }
+        w.line("try ctx.check()")
+        w.line("guard \(names.map { "let \($0)" }.joined(separator: ", ")) else { throw ctx.failure }")
     }
 
     private func inputArguments(_ op: OperationDecl) -> String {

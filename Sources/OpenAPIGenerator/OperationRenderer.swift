@@ -3,9 +3,27 @@ import OpenAPIModel
 /// Writes each operation's namespace (`Operations.X`: input, output, inline types) and the server side:
 /// the handler protocol, the response encoding and the route registration on a Hummingbird router.
 struct OperationRenderer {
-    var operations: [OperationDecl]
-    var schemes: [SecurityScheme]
-    var remark: (Origin) -> String
+    let operations: [OperationDecl]
+    let schemes: [SecurityScheme]
+    let remark: (Origin) -> String
+    /// The schemes some operation requires, in the spec's order.
+    let usedSchemes: [SecurityScheme]
+    /// Each distinct list of security alternatives (as its Swift literal), spelled once as `Operations.securityN`:
+    /// routes name it instead of building the same nested array literal on every request.
+    let securityLists: [String]
+
+    init(operations: [OperationDecl], schemes: [SecurityScheme], remark: @escaping (Origin) -> String) {
+        self.operations = operations
+        self.schemes = schemes
+        self.remark = remark
+        usedSchemes = schemes.filter { scheme in operations.contains { $0.security.contains { $0.contains { $0.name == scheme.name } } } }
+        var lists: [String] = []
+        for op in operations where !op.security.isEmpty {
+            let literal = Self.securityLiteral(op)
+            if !lists.contains(literal) { lists.append(literal) }
+        }
+        securityLists = lists
+    }
 
     func title(_ op: OperationDecl) -> String {
         "`\(op.operation.method.rawValue.uppercased()) \(op.operation.path)` (operationId `\(op.operation.operationId)`)"

@@ -149,6 +149,15 @@ struct OperationSnippetTests {
         #expect(Array(Generator.fileNames.prefix(16)) == (1...16).map { String(format: "Types%02d.swift", $0) })
     }
 
+    /// The build plugin declares the generator's files (it cannot import the generator, so it spells them itself).
+    @Test func theBuildPluginDeclaresEveryFileTheGeneratorWrites() throws {
+        let plugin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Plugins/OpenAPIBuildPlugin/plugin.swift")
+        let text = try String(contentsOf: plugin, encoding: .utf8)
+        #expect(text.contains(#"(1...\#(Generator.typesFileCount)).map { "Types" + ($0 < 10 ? "0" : "") + "\($0).swift" }"#))
+        for name in Generator.fileNames.dropFirst(Generator.typesFileCount) { #expect(text.contains("\"\(name)\"")) }
+    }
+
     @Test func theSpecIsEmbeddedByteForByte() {
         let spec = Self.spec + "\n# a comment, \"quotes\", a tab\there and a backslash \\ \r\n"
         let (code, _) = generate(spec)
