@@ -246,7 +246,11 @@ if [ "$MODE" = "--up" ]; then
   echo "stop it with: scripts/cluster.sh --down"
   exit 0
 fi
-sleeper=
-trap 'echo; [ -z "$sleeper" ] || kill "$sleeper" 2>/dev/null; down; echo "cluster stopped"; exit 0' INT TERM
+# `$!` is set as soon as `sleep 3600 &` starts: a Ctrl-C right then (before a variable could take the pid) still
+# stops that sleep, which would otherwise hold the caller's pipes (the interrupt check once waited 60 s on it).
+trap 'echo; [ -z "$!" ] || kill "$!" 2>/dev/null; down; echo "cluster stopped"; exit 0' INT TERM
 echo "Ctrl-C stops everything."
-while true; do sleep 3600 & sleeper=$!; wait "$sleeper"; done
+while true; do
+  sleep 3600 &
+  wait "$!"
+done
