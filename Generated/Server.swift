@@ -102,51 +102,21 @@ extension APIHandler {
     /// methods on a known path 405 with `Allow`, all with JSON bodies. Add your own middleware first.
     public func registerRoutes<Context: RequestContext>(on router: Router<Context>) {
         router.add(middleware: JSONErrorMiddleware<Context>())
-        router.on("/health", method: .get) { request, context in
-            try await self._health(request, context)
-        }
-        router.on("/ready", method: .get) { request, context in
-            try await self._ready(request, context)
-        }
-        router.on("/openapi.yaml", method: .get) { request, context in
-            try await self._getOpenapiSpec(request, context)
-        }
-        router.on("/openapi.json", method: .get) { request, context in
-            try await self._getOpenapiJson(request, context)
-        }
-        router.on("/api/auth/register", method: .post) { request, context in
-            try await self._register(request, context)
-        }
-        router.on("/api/auth/login", method: .post) { request, context in
-            try await self._login(request, context)
-        }
-        router.on("/api/auth/logout", method: .post) { request, context in
-            try await self._logout(request, context)
-        }
-        router.on("/api/auth/password", method: .post) { request, context in
-            try await self._changePassword(request, context)
-        }
-        router.on("/api/auth/me", method: .get) { request, context in
-            try await self._me(request, context)
-        }
-        router.on("/api/{user_id}/tasks", method: .get) { request, context in
-            try await self._listTasks(request, context)
-        }
-        router.on("/api/{user_id}/tasks", method: .post) { request, context in
-            try await self._createTask(request, context)
-        }
-        router.on("/api/{user_id}/tasks/{task_id}", method: .get) { request, context in
-            try await self._getTask(request, context)
-        }
-        router.on("/api/{user_id}/tasks/{task_id}", method: .put) { request, context in
-            try await self._updateTask(request, context)
-        }
-        router.on("/api/{user_id}/tasks/{task_id}", method: .delete) { request, context in
-            try await self._deleteTask(request, context)
-        }
-        router.on("/api/{user_id}/tasks/{task_id}/complete", method: .patch) { request, context in
-            try await self._toggleTaskCompletion(request, context)
-        }
+        self._health(on: router)
+        self._ready(on: router)
+        self._getOpenapiSpec(on: router)
+        self._getOpenapiJson(on: router)
+        self._register(on: router)
+        self._login(on: router)
+        self._logout(on: router)
+        self._changePassword(on: router)
+        self._me(on: router)
+        self._listTasks(on: router)
+        self._createTask(on: router)
+        self._getTask(on: router)
+        self._updateTask(on: router)
+        self._deleteTask(on: router)
+        self._toggleTaskCompletion(on: router)
         Route.methodNotAllowed(on: router, path: "/health", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/ready", allowed: ["GET"])
         Route.methodNotAllowed(on: router, path: "/openapi.yaml", allowed: ["GET"])

@@ -11,6 +11,11 @@ public struct HealthResponse: Hashable, Sendable, JSONValueCodable {
         self.status = status
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.status, rhs.status) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -37,6 +42,11 @@ public struct ReadyResponse: Hashable, Sendable, JSONValueCodable {
 
     public init(status: ReadyResponse.Status) {
         self.status = status
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.status, rhs.status) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.
@@ -70,6 +80,13 @@ public struct UserCreate: Hashable, Sendable, JSONValueCodable {
         self.email = email
         self.password = password
         self.name = name
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.email, rhs.email) else { return false }
+        guard Equality.same(lhs.password, rhs.password) else { return false }
+        guard Equality.same(lhs.name, rhs.name) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.

@@ -14,6 +14,12 @@ public struct UserLogin: Hashable, Sendable, JSONValueCodable {
         self.password = password
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.email, rhs.email) else { return false }
+        guard Equality.same(lhs.password, rhs.password) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -52,6 +58,16 @@ public struct LoginForm: Hashable, Sendable, JSONValueCodable {
         self.scope = scope
         self.clientId = clientId
         self.clientSecret = clientSecret
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.username, rhs.username) else { return false }
+        guard Equality.same(lhs.password, rhs.password) else { return false }
+        guard Equality.same(lhs.grantType, rhs.grantType) else { return false }
+        guard Equality.same(lhs.scope, rhs.scope) else { return false }
+        guard Equality.same(lhs.clientId, rhs.clientId) else { return false }
+        guard Equality.same(lhs.clientSecret, rhs.clientSecret) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.

@@ -20,6 +20,12 @@ public struct PasswordChange: Hashable, Sendable, JSONValueCodable {
         self.newPassword = newPassword
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.currentPassword, rhs.currentPassword) else { return false }
+        guard Equality.same(lhs.newPassword, rhs.newPassword) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -49,6 +55,14 @@ public struct UserResponse: Hashable, Sendable, JSONValueCodable {
         self.email = email
         self.name = name
         self.createdAt = createdAt
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.id, rhs.id) else { return false }
+        guard Equality.same(lhs.email, rhs.email) else { return false }
+        guard Equality.same(lhs.name, rhs.name) else { return false }
+        guard Equality.same(lhs.createdAt, rhs.createdAt) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.

@@ -16,6 +16,13 @@ public struct Token: Hashable, Sendable, JSONValueCodable {
         self.expiresIn = expiresIn
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.accessToken, rhs.accessToken) else { return false }
+        guard Equality.same(lhs.tokenType, rhs.tokenType) else { return false }
+        guard Equality.same(lhs.expiresIn, rhs.expiresIn) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -52,6 +59,12 @@ public struct TaskFields: Hashable, Sendable, JSONValueCodable {
         self.description = description
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.title, rhs.title) else { return false }
+        guard Equality.same(lhs.description, rhs.description) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -63,33 +76,6 @@ public struct TaskFields: Hashable, Sendable, JSONValueCodable {
     public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
         guard let object = Check.object(json, at: loc, &ctx) else { return nil }
         let _title = Check.optional(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
-        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
-        guard let _title, let _description else { return nil }
-        return Self(title: _title, description: _description)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
-public struct TaskCreate: Hashable, Sendable, JSONValueCodable {
-    public var title: String
-    public var description: Field<String>
-
-    public init(title: String, description: Field<String> = .absent) {
-        self.title = title
-        self.description = description
-    }
-
-    /// The members in spec order, written straight to bytes; write-only members are never written.
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("title", self.title)
-        out.member("description", field: self.description)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
         let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
         guard let _title, let _description else { return nil }
         return Self(title: _title, description: _description)

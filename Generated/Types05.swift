@@ -3,6 +3,39 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/TaskCreate` (openapi.yaml:531:7).
+public struct TaskCreate: Hashable, Sendable, JSONValueCodable {
+    public var title: String
+    public var description: Field<String>
+
+    public init(title: String, description: Field<String> = .absent) {
+        self.title = title
+        self.description = description
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.title, rhs.title) else { return false }
+        guard Equality.same(lhs.description, rhs.description) else { return false }
+        return true
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("title", self.title)
+        out.member("description", field: self.description)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self, StringRules(minLength: 1, maxLength: 200, pattern: "^[^\\u0000]*$"))
+        let _description = Check.field(object, "description", at: loc, &ctx, String.self, StringRules(maxLength: 1000, pattern: "^[^\\u0000]*$"))
+        guard let _title, let _description else { return nil }
+        return Self(title: _title, description: _description)
+    }
+}
+
 /// Only the members present change; `description` sent as null is cleared.
 ///
 /// - Remark: Generated from `#/components/schemas/TaskUpdate` (openapi.yaml:537:7).
@@ -15,6 +48,13 @@ public struct TaskUpdate: Hashable, Sendable, JSONValueCodable {
         self.title = title
         self.description = description
         self.completed = completed
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.title, rhs.title) else { return false }
+        guard Equality.same(lhs.description, rhs.description) else { return false }
+        guard Equality.same(lhs.completed, rhs.completed) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.
@@ -33,48 +73,5 @@ public struct TaskUpdate: Hashable, Sendable, JSONValueCodable {
         let _completed = Check.optional(object, "completed", at: loc, &ctx, Bool.self)
         guard let _title, let _description, let _completed else { return nil }
         return Self(title: _title, description: _description, completed: _completed)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
-public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
-    public var id: Int
-    public var title: String
-    public var description: String?
-    public var completed: Bool
-    public var createdAt: Date
-    public var updatedAt: Date
-
-    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
-        self.id = id
-        self.title = title
-        self.description = description
-        self.completed = completed
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-
-    /// The members in spec order, written straight to bytes; write-only members are never written.
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("id", self.id)
-        out.member("title", self.title)
-        out.member("description", self.description)
-        out.member("completed", self.completed)
-        out.member("created_at", self.createdAt)
-        out.member("updated_at", self.updatedAt)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
-        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
-        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
-        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
-        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
-        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
-        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
-        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
     }
 }

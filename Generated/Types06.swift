@@ -3,12 +3,70 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/TaskResponse` (openapi.yaml:545:7).
+public struct TaskResponse: Hashable, Sendable, JSONValueCodable {
+    public var id: Int
+    public var title: String
+    public var description: String?
+    public var completed: Bool
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: Int, title: String, description: String? = nil, completed: Bool, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.completed = completed
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.id, rhs.id) else { return false }
+        guard Equality.same(lhs.title, rhs.title) else { return false }
+        guard Equality.same(lhs.description, rhs.description) else { return false }
+        guard Equality.same(lhs.completed, rhs.completed) else { return false }
+        guard Equality.same(lhs.createdAt, rhs.createdAt) else { return false }
+        guard Equality.same(lhs.updatedAt, rhs.updatedAt) else { return false }
+        return true
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("id", self.id)
+        out.member("title", self.title)
+        out.member("description", self.description)
+        out.member("completed", self.completed)
+        out.member("created_at", self.createdAt)
+        out.member("updated_at", self.updatedAt)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _id = Check.required(object, "id", at: loc, &ctx, Int.self)
+        let _title = Check.required(object, "title", at: loc, &ctx, String.self)
+        let _description = Check.requiredNullable(object, "description", at: loc, &ctx, String.self)
+        let _completed = Check.required(object, "completed", at: loc, &ctx, Bool.self)
+        let _createdAt = Check.required(object, "created_at", at: loc, &ctx, Date.self)
+        let _updatedAt = Check.required(object, "updated_at", at: loc, &ctx, Date.self)
+        guard let _id, let _title, let _description, let _completed, let _createdAt, let _updatedAt else { return nil }
+        return Self(id: _id, title: _title, description: _description, completed: _completed, createdAt: _createdAt, updatedAt: _updatedAt)
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/ErrorResponse` (openapi.yaml:556:7).
 public struct ErrorResponse: Hashable, Sendable, JSONValueCodable {
     public var detail: String
 
     public init(detail: String) {
         self.detail = detail
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.detail, rhs.detail) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.
@@ -23,71 +81,5 @@ public struct ErrorResponse: Hashable, Sendable, JSONValueCodable {
         let _detail = Check.required(object, "detail", at: loc, &ctx, String.self)
         guard let _detail else { return nil }
         return Self(detail: _detail)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:562:7).
-public struct ValidationError: Hashable, Sendable, JSONValueCodable {
-    public var loc: [ValidationError.LocItem]
-    public var msg: String
-    public var type: String
-    public var input: JSONValue?
-    public var ctx: [String: JSONValue]?
-
-    public init(loc: [ValidationError.LocItem], msg: String, type: String, input: JSONValue? = nil, ctx: [String: JSONValue]? = nil) {
-        self.loc = loc
-        self.msg = msg
-        self.type = type
-        self.input = input
-        self.ctx = ctx
-    }
-
-    /// The members in spec order, written straight to bytes; write-only members are never written.
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("loc", self.loc)
-        out.member("msg", self.msg)
-        out.member("type", self.type)
-        out.member("input", ifPresent: self.input)
-        out.member("ctx", ifPresent: self.ctx)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
-        let _msg = Check.required(object, "msg", at: loc, &ctx, String.self)
-        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
-        let _input = Check.optional(object, "input", at: loc, &ctx) { v, loc, ctx in Optional(v) }
-        let _ctx = Check.optional(object, "ctx", at: loc, &ctx) { v, loc, ctx in Check.dictionary(v, at: loc, &ctx) { v, loc, ctx in Optional(v) } }
-        guard let _loc, let _msg, let _type, let _input, let _ctx else { return nil }
-        return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
-    }
-
-    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:568:13).
-    public indirect enum LocItem: Hashable, Sendable, JSONValueCodable {
-        case case1(String)
-        case case2(Int)
-
-        public var jsonValue: JSONValue {
-            switch self {
-            case .case1(let value): value.jsonValue
-            case .case2(let value): value.jsonValue
-            }
-        }
-
-        public func writeJSON(to out: inout JSONOutput) {
-            switch self {
-            case .case1(let value): value.writeJSON(to: &out)
-            case .case2(let value): value.writeJSON(to: &out)
-            }
-        }
-
-        public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-            return Check.firstMatch(json, at: loc, &ctx, [
-                { v, loc, ctx in Check.string(v, at: loc, &ctx).map { Self.case1($0) } },
-                { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx).map { Self.case2($0) } },
-            ])
-        }
     }
 }

@@ -3,12 +3,92 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/ValidationError` (openapi.yaml:562:7).
+public struct ValidationError: Hashable, Sendable, JSONValueCodable {
+    public var loc: [ValidationError.LocItem]
+    public var msg: String
+    public var type: String
+    public var input: JSONValue?
+    public var ctx: [String: JSONValue]?
+
+    public init(loc: [ValidationError.LocItem], msg: String, type: String, input: JSONValue? = nil, ctx: [String: JSONValue]? = nil) {
+        self.loc = loc
+        self.msg = msg
+        self.type = type
+        self.input = input
+        self.ctx = ctx
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.loc, rhs.loc) else { return false }
+        guard Equality.same(lhs.msg, rhs.msg) else { return false }
+        guard Equality.same(lhs.type, rhs.type) else { return false }
+        guard Equality.same(lhs.input, rhs.input) else { return false }
+        guard Equality.same(lhs.ctx, rhs.ctx) else { return false }
+        return true
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("loc", self.loc)
+        out.member("msg", self.msg)
+        out.member("type", self.type)
+        out.member("input", ifPresent: self.input)
+        out.member("ctx", ifPresent: self.ctx)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _loc = Check.required(object, "loc", at: loc, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in ValidationError.LocItem.decode(v, at: loc, &ctx) } }
+        let _msg = Check.required(object, "msg", at: loc, &ctx, String.self)
+        let _type = Check.required(object, "type", at: loc, &ctx, String.self)
+        let _input = Check.optional(object, "input", at: loc, &ctx) { v, loc, ctx in Optional(v) }
+        let _ctx = Check.optional(object, "ctx", at: loc, &ctx) { v, loc, ctx in Check.dictionary(v, at: loc, &ctx) { v, loc, ctx in Optional(v) } }
+        guard let _loc, let _msg, let _type, let _input, let _ctx else { return nil }
+        return Self(loc: _loc, msg: _msg, type: _type, input: _input, ctx: _ctx)
+    }
+
+    /// - Remark: Generated from `#/components/schemas/ValidationError/properties/loc/items` (openapi.yaml:568:13).
+    public indirect enum LocItem: Hashable, Sendable, JSONValueCodable {
+        case case1(String)
+        case case2(Int)
+
+        public var jsonValue: JSONValue {
+            switch self {
+            case .case1(let value): value.jsonValue
+            case .case2(let value): value.jsonValue
+            }
+        }
+
+        public func writeJSON(to out: inout JSONOutput) {
+            switch self {
+            case .case1(let value): value.writeJSON(to: &out)
+            case .case2(let value): value.writeJSON(to: &out)
+            }
+        }
+
+        public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+            return Check.firstMatch(json, at: loc, &ctx, [
+                { v, loc, ctx in Check.string(v, at: loc, &ctx).map { Self.case1($0) } },
+                { v, loc, ctx in Check.integer(Int.self, v, at: loc, &ctx).map { Self.case2($0) } },
+            ])
+        }
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/HTTPValidationError` (openapi.yaml:577:7).
 public struct HTTPValidationError: Hashable, Sendable, JSONValueCodable {
     public var detail: [ValidationError]?
 
     public init(detail: [ValidationError]? = nil) {
         self.detail = detail
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.detail, rhs.detail) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.
@@ -60,64 +140,9 @@ extension Operations.Health.Output {
 }
 
 extension APIHandler {
-    func _health<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = Operations.Health.Input()
-        return try await self.health(input).response()
-    }
-}
-
-extension Operations {
-    /// Readiness check
-    ///
-    /// 200 when the server can reach its database; 503 while it cannot. A load balancer sends traffic only to ready instances; `/health` stays the cheap liveness answer.
-    ///
-    /// `GET /ready` (operationId `ready`)
-    ///
-    /// - Remark: Generated from `#/paths//ready/get` (openapi.yaml:29:5).
-    public enum Ready {
-        public static let operationId = "ready"
-
-        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
-        public final class Input: Sendable {
-            public init() {
-            }
+    func _health<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/health", .get), self, read: { _ in Operations.Health.Input() }) { h, input in
+            try await h.health(input)
         }
-
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The database answers.
-            case ok(ReadyResponse)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-        }
-    }
-}
-
-extension Operations.Ready.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
-        }
-    }
-}
-
-extension APIHandler {
-    func _ready<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = Operations.Ready.Input()
-        return try await self.ready(input).response()
     }
 }

@@ -4,6 +4,63 @@ import APIRuntime
 import Foundation
 
 extension Operations {
+    /// Readiness check
+    ///
+    /// 200 when the server can reach its database; 503 while it cannot. A load balancer sends traffic only to ready instances; `/health` stays the cheap liveness answer.
+    ///
+    /// `GET /ready` (operationId `ready`)
+    ///
+    /// - Remark: Generated from `#/paths//ready/get` (openapi.yaml:29:5).
+    public enum Ready {
+        public static let operationId = "ready"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public init() {
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: The database answers.
+            case ok(ReadyResponse)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations.Ready.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension APIHandler {
+    func _ready<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/ready", .get), self, read: { _ in Operations.Ready.Input() }) { h, input in
+            try await h.ready(input)
+        }
+    }
+}
+
+extension Operations {
     /// This document, byte for byte as the server was built from it
     ///
     /// Served with a strong `ETag`; a client that sends it back in `If-None-Match` gets `304` and no body until the server runs a different spec.
@@ -80,10 +137,10 @@ extension Operations.GetOpenapiSpec.Output {
 }
 
 extension Operations.GetOpenapiSpec.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+    /// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let headerValues = Route.headerParameters(request, ["If-None-Match"])
+        let headerValues = Route.headerParameters(parts, ["If-None-Match"])
         let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: Route.inHeader, &ctx, String.self, StringRules(maxLength: 4096))
         try ctx.check()
         guard let _header_ifNoneMatch else { throw ctx.failure }
@@ -92,103 +149,9 @@ extension Operations.GetOpenapiSpec.Input {
 }
 
 extension APIHandler {
-    func _getOpenapiSpec<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = try Operations.GetOpenapiSpec.Input(request, context)
-        return try await self.getOpenapiSpec(input).response()
-    }
-}
-
-extension Operations {
-    /// This document as JSON, for the tools that fetch `/openapi.json`
-    ///
-    /// The same document as `/openapi.yaml`, as JSON (object keys sorted). Strong `ETag` and `304` as for the YAML.
-    ///
-    /// `GET /openapi.json` (operationId `get_openapi_json`)
-    ///
-    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:64:5).
-    public enum GetOpenapiJson {
-        public static let operationId = "get_openapi_json"
-
-        /// The header parameters.
-        public final class Headers: Sendable {
-            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
-            public let ifNoneMatch: String?
-            public init(ifNoneMatch: String? = nil) {
-                self.ifNoneMatch = ifNoneMatch
-            }
+    func _getOpenapiSpec<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/openapi.yaml", .get), self, read: Operations.GetOpenapiSpec.Input.init) { h, input in
+            try await h.getOpenapiSpec(input)
         }
-
-        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
-        public final class Input: Sendable {
-            public let headers: Headers
-            public init(headers: Headers) {
-                self.headers = headers
-            }
-        }
-
-        /// Headers of the `200` response.
-        public struct OkHeaders: Sendable {
-            /// A strong entity tag of the document's bytes.
-            public var eTag: String
-            public init(eTag: String) {
-                self.eTag = eTag
-            }
-        }
-
-        /// Headers of the `304` response.
-        public struct NotModifiedHeaders: Sendable {
-            /// A strong entity tag of the document's bytes.
-            public var eTag: String
-            public init(eTag: String) {
-                self.eTag = eTag
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The OpenAPI document as JSON.
-            case ok([String: JSONValue], headers: OkHeaders)
-            /// `304`: The client's copy, named in `If-None-Match`, is current.
-            case notModified(headers: NotModifiedHeaders)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
-        }
-    }
-}
-
-extension Operations.GetOpenapiJson.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "ETag", headers.eTag)
-            return Respond.json(200, body, contentType: "application/json", headers: fields)
-        case .notModified(let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "ETag", headers.eTag)
-            return Respond.empty(304, headers: fields)
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
-        }
-    }
-}
-
-extension Operations.GetOpenapiJson.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
-        var ctx = DecodeContext(parameters: true)
-        let headerValues = Route.headerParameters(request, ["If-None-Match"])
-        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: Route.inHeader, &ctx, String.self, StringRules(maxLength: 4096))
-        try ctx.check()
-        guard let _header_ifNoneMatch else { throw ctx.failure }
-        self.init(headers: .init(ifNoneMatch: _header_ifNoneMatch))
-    }
-}
-
-extension APIHandler {
-    func _getOpenapiJson<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = try Operations.GetOpenapiJson.Input(request, context)
-        return try await self.getOpenapiJson(input).response()
     }
 }

@@ -4,6 +4,102 @@ import APIRuntime
 import Foundation
 
 extension Operations {
+    /// This document as JSON, for the tools that fetch `/openapi.json`
+    ///
+    /// The same document as `/openapi.yaml`, as JSON (object keys sorted). Strong `ETag` and `304` as for the YAML.
+    ///
+    /// `GET /openapi.json` (operationId `get_openapi_json`)
+    ///
+    /// - Remark: Generated from `#/paths//openapi.json/get` (openapi.yaml:64:5).
+    public enum GetOpenapiJson {
+        public static let operationId = "get_openapi_json"
+
+        /// The header parameters.
+        public final class Headers: Sendable {
+            /// Entity tags from earlier answers (RFC 9110); `304` when one matches this document's.
+            public let ifNoneMatch: String?
+            public init(ifNoneMatch: String? = nil) {
+                self.ifNoneMatch = ifNoneMatch
+            }
+        }
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let headers: Headers
+            public init(headers: Headers) {
+                self.headers = headers
+            }
+        }
+
+        /// Headers of the `200` response.
+        public struct OkHeaders: Sendable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
+            }
+        }
+
+        /// Headers of the `304` response.
+        public struct NotModifiedHeaders: Sendable {
+            /// A strong entity tag of the document's bytes.
+            public var eTag: String
+            public init(eTag: String) {
+                self.eTag = eTag
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: The OpenAPI document as JSON.
+            case ok([String: JSONValue], headers: OkHeaders)
+            /// `304`: The client's copy, named in `If-None-Match`, is current.
+            case notModified(headers: NotModifiedHeaders)
+            /// `422`: The request breaks the schema; every violation is listed.
+            case unprocessableContent(HTTPValidationError)
+        }
+    }
+}
+
+extension Operations.GetOpenapiJson.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.json(200, body, contentType: "application/json", headers: fields)
+        case .notModified(let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "ETag", headers.eTag)
+            return Respond.empty(304, headers: fields)
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
+        }
+    }
+}
+
+extension Operations.GetOpenapiJson.Input {
+    /// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
+        var ctx = DecodeContext(parameters: true)
+        let headerValues = Route.headerParameters(parts, ["If-None-Match"])
+        let _header_ifNoneMatch = Check.optional(headerValues, "If-None-Match", at: Route.inHeader, &ctx, String.self, StringRules(maxLength: 4096))
+        try ctx.check()
+        guard let _header_ifNoneMatch else { throw ctx.failure }
+        self.init(headers: .init(ifNoneMatch: _header_ifNoneMatch))
+    }
+}
+
+extension APIHandler {
+    func _getOpenapiJson<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/openapi.json", .get), self, read: Operations.GetOpenapiJson.Input.init) { h, input in
+            try await h.getOpenapiJson(input)
+        }
+    }
+}
+
+extension Operations {
     /// Create an account
     ///
     /// `POST /api/auth/register` (operationId `register`)
@@ -60,115 +156,21 @@ extension Operations.Register.Output {
     }
 }
 
-extension APIHandler {
-    func _register<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.Register.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in UserCreate.decode(v, at: loc, &ctx) }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in UserCreate.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.Register.Input(body: _body)
-        return try await self.register(input).response()
-    }
-}
-
-extension Operations {
-    /// Exchange email and password for a bearer token
-    ///
-    /// Takes JSON (`email`, `password`) or, as FastAPI's OAuth2 password flow sends it, a form (`username` holding the email, `password`); the answers are the same.
-    ///
-    /// `POST /api/auth/login` (operationId `login`)
-    ///
-    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:108:5).
-    public enum Login {
-        public static let operationId = "login"
-
-        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
-        public final class Input: Sendable {
-            public let body: Operations.Login.RequestBody
-            public init(body: Operations.Login.RequestBody) {
-                self.body = body
-            }
-        }
-
-        /// Headers of the `401` response.
-        public struct UnauthorizedHeaders: Sendable {
-            public var wwwAuthenticate: String
-            public init(wwwAuthenticate: String) {
-                self.wwwAuthenticate = wwwAuthenticate
-            }
-        }
-
-        /// Headers of the `429` response.
-        public struct TooManyRequestsHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: A signed access token.
-            case ok(Token)
-            /// `401`: `{"detail": "Incorrect email or password"}`, the same for an unknown email and a wrong password.
-            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
-            /// `429`: Too many failed logins for this email or from this address: `{"detail": "Too many failed login attempts, retry later"}`. Only failures count, and an address that logged in to the account before is not held back by failures from elsewhere.
-            case tooManyRequests(ErrorResponse, headers: TooManyRequestsHeaders)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-        }
-
-        /// The request body, as whichever of its media types the client sent.
-        public enum RequestBody: Sendable {
-            /// Sent as `application/json`.
-            case json(UserLogin)
-            /// Sent as `application/x-www-form-urlencoded`.
-            case form(LoginForm)
-        }
-    }
-}
-
-extension Operations.Login.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        case .unauthorized(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-            return Respond.json(401, body, contentType: "application/json", headers: fields)
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
-        case .tooManyRequests(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(429, body, contentType: "application/json", headers: fields)
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
-        }
+        self.init(body: _body)
     }
 }
 
 extension APIHandler {
-    func _login<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in UserLogin.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.json($0) } }, form: .init(arrayFields: [], decode: { v, loc, ctx in LoginForm.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.form($0) } }))
-        try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.Login.Input(body: _body)
-        return try await self.login(input).response()
+    func _register<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/auth/register", .post, readsBody: true), self, read: Operations.Register.Input.init) { h, input in
+            try await h.register(input)
+        }
     }
 }

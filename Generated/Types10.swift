@@ -4,6 +4,116 @@ import APIRuntime
 import Foundation
 
 extension Operations {
+    /// Exchange email and password for a bearer token
+    ///
+    /// Takes JSON (`email`, `password`) or, as FastAPI's OAuth2 password flow sends it, a form (`username` holding the email, `password`); the answers are the same.
+    ///
+    /// `POST /api/auth/login` (operationId `login`)
+    ///
+    /// - Remark: Generated from `#/paths//api/auth/login/post` (openapi.yaml:108:5).
+    public enum Login {
+        public static let operationId = "login"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: Operations.Login.RequestBody
+            public init(body: Operations.Login.RequestBody) {
+                self.body = body
+            }
+        }
+
+        /// Headers of the `401` response.
+        public struct UnauthorizedHeaders: Sendable {
+            public var wwwAuthenticate: String
+            public init(wwwAuthenticate: String) {
+                self.wwwAuthenticate = wwwAuthenticate
+            }
+        }
+
+        /// Headers of the `429` response.
+        public struct TooManyRequestsHeaders: Sendable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `200`: A signed access token.
+            case ok(Token)
+            /// `401`: `{"detail": "Incorrect email or password"}`, the same for an unknown email and a wrong password.
+            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `422`: The request breaks the schema; every violation is listed.
+            case unprocessableContent(HTTPValidationError)
+            /// `429`: Too many failed logins for this email or from this address: `{"detail": "Too many failed login attempts, retry later"}`. Only failures count, and an address that logged in to the account before is not held back by failures from elsewhere.
+            case tooManyRequests(ErrorResponse, headers: TooManyRequestsHeaders)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+
+        /// The request body, as whichever of its media types the client sent.
+        public enum RequestBody: Sendable {
+            /// Sent as `application/json`.
+            case json(UserLogin)
+            /// Sent as `application/x-www-form-urlencoded`.
+            case form(LoginForm)
+        }
+    }
+}
+
+extension Operations.Login.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .ok(let body):
+            return Respond.json(200, body, contentType: "application/json")
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
+        case .tooManyRequests(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(429, body, contentType: "application/json", headers: fields)
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension Operations.Login.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try Route.negotiatedBody(parts, &ctx, json: { v, loc, ctx in UserLogin.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.json($0) } }, form: .init(arrayFields: [], decode: { v, loc, ctx in LoginForm.decode(v, at: loc, &ctx).map { Operations.Login.RequestBody.form($0) } }))
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _login<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/auth/login", .post, readsBody: true), self, read: Operations.Login.Input.init) { h, input in
+            try await h.login(input)
+        }
+    }
+}
+
+extension Operations {
     /// Revoke every token issued to this user so far
     ///
     /// `POST /api/auth/logout` (operationId `logout`)
@@ -65,92 +175,9 @@ extension Operations.Logout.Output {
 }
 
 extension APIHandler {
-    func _logout<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        let input = Operations.Logout.Input()
-        return try await self.logout(input, principal: principal).response()
-    }
-}
-
-extension Operations {
-    /// Change the password, given the current one; revokes every earlier token
-    ///
-    /// `POST /api/auth/password` (operationId `change_password`)
-    ///
-    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:164:5).
-    public enum ChangePassword {
-        public static let operationId = "change_password"
-
-        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
-        public final class Input: Sendable {
-            public let body: PasswordChange
-            public init(body: PasswordChange) {
-                self.body = body
-            }
+    func _logout<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/auth/logout", .post), security: Operations.security1, self, read: { _ in Operations.Logout.Input() }) { h, input, principal in
+            try await h.logout(input, principal: principal)
         }
-
-        /// Headers of the `401` response.
-        public struct UnauthorizedHeaders: Sendable {
-            public var wwwAuthenticate: String
-            public init(wwwAuthenticate: String) {
-                self.wwwAuthenticate = wwwAuthenticate
-            }
-        }
-
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `204`: The password is changed and every earlier token of this user is refused from now on.
-            case noContent
-            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
-            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
-            /// `403`: `{"detail": "Current password is incorrect"}`: the token is fine, the password proof is not.
-            case forbidden(ErrorResponse)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-        }
-    }
-}
-
-extension Operations.ChangePassword.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .noContent:
-            return Respond.empty(204)
-        case .unauthorized(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-            return Respond.json(401, body, contentType: "application/json", headers: fields)
-        case .forbidden(let body):
-            return Respond.json(403, body, contentType: "application/json")
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
-        }
-    }
-}
-
-extension APIHandler {
-    func _changePassword<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PasswordChange.decode(v, at: loc, &ctx) }
-        try ctx.check()
-        guard let _body else { throw ctx.failure }
-        let input = Operations.ChangePassword.Input(body: _body)
-        return try await self.changePassword(input, principal: principal).response()
     }
 }

@@ -4,6 +4,96 @@ import APIRuntime
 import Foundation
 
 extension Operations {
+    /// Change the password, given the current one; revokes every earlier token
+    ///
+    /// `POST /api/auth/password` (operationId `change_password`)
+    ///
+    /// - Remark: Generated from `#/paths//api/auth/password/post` (openapi.yaml:164:5).
+    public enum ChangePassword {
+        public static let operationId = "change_password"
+
+        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
+        public final class Input: Sendable {
+            public let body: PasswordChange
+            public init(body: PasswordChange) {
+                self.body = body
+            }
+        }
+
+        /// Headers of the `401` response.
+        public struct UnauthorizedHeaders: Sendable {
+            public var wwwAuthenticate: String
+            public init(wwwAuthenticate: String) {
+                self.wwwAuthenticate = wwwAuthenticate
+            }
+        }
+
+        /// Headers of the `503` response.
+        public struct ServiceUnavailableHeaders: Sendable {
+            public var retryAfter: Int
+            public init(retryAfter: Int) {
+                self.retryAfter = retryAfter
+            }
+        }
+
+        /// The documented responses; a handler can return no other.
+        public indirect enum Output: OperationOutput {
+            /// `204`: The password is changed and every earlier token of this user is refused from now on.
+            case noContent
+            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
+            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
+            /// `403`: `{"detail": "Current password is incorrect"}`: the token is fine, the password proof is not.
+            case forbidden(ErrorResponse)
+            /// `422`: The request breaks the schema; every violation is listed.
+            case unprocessableContent(HTTPValidationError)
+            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
+            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
+        }
+    }
+}
+
+extension Operations.ChangePassword.Output {
+    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
+    public func encoded() -> EncodedResponse {
+        switch self {
+        case .noContent:
+            return Respond.empty(204)
+        case .unauthorized(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
+            return Respond.json(401, body, contentType: "application/json", headers: fields)
+        case .forbidden(let body):
+            return Respond.json(403, body, contentType: "application/json")
+        case .unprocessableContent(let body):
+            return Respond.json(422, body, contentType: "application/json")
+        case .serviceUnavailable(let body, let headers):
+            var fields = HTTPFields()
+            Respond.header(&fields, "Retry-After", headers.retryAfter)
+            return Respond.json(503, body, contentType: "application/json", headers: fields)
+        }
+    }
+}
+
+extension Operations.ChangePassword.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
+        var ctx = DecodeContext(parameters: true)
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in PasswordChange.decode(v, at: loc, &ctx) }
+        try ctx.check()
+        guard let _body else { throw ctx.failure }
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _changePassword<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/auth/password", .post, readsBody: true), security: Operations.security1, self, read: Operations.ChangePassword.Input.init) { h, input, principal in
+            try await h.changePassword(input, principal: principal)
+        }
+    }
+}
+
+extension Operations {
     /// The user the token belongs to
     ///
     /// `GET /api/auth/me` (operationId `me`)
@@ -65,9 +155,9 @@ extension Operations.Me.Output {
 }
 
 extension APIHandler {
-    func _me<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        let input = Operations.Me.Input()
-        return try await self.me(input, principal: principal).response()
+    func _me<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/auth/me", .get), security: Operations.security1, self, read: { _ in Operations.Me.Input() }) { h, input, principal in
+            try await h.me(input, principal: principal)
+        }
     }
 }

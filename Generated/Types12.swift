@@ -110,12 +110,12 @@ extension Operations.ListTasks.Output {
 }
 
 extension Operations.ListTasks.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+    /// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id"])
+        let pathValues = Route.pathParameters(parts, ["user_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let queryValues = Route.queryParameters(request, [("completed", false, nil), ("limit", false, nil), ("offset", false, nil)])
+        let queryValues = Route.queryParameters(parts, [("completed", false, nil), ("limit", false, nil), ("offset", false, nil)])
         let _query_completed = Check.optional(queryValues, "completed", at: Route.inQuery, &ctx, Bool.self)
         let _query_limit = Check.defaulted(queryValues, "limit", 100, at: Route.inQuery, &ctx, Int.self, NumberRules(minimum: 1, maximum: 100))
         let _query_offset = Check.defaulted(queryValues, "offset", 0, at: Route.inQuery, &ctx, Int.self, NumberRules(minimum: 0, maximum: 9223372036854775807))
@@ -126,9 +126,9 @@ extension Operations.ListTasks.Input {
 }
 
 extension APIHandler {
-    func _listTasks<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        let input = try Operations.ListTasks.Input(request, context)
-        return try await self.listTasks(input, principal: principal).response()
+    func _listTasks<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/{user_id}/tasks", .get), security: Operations.security1, self, read: Operations.ListTasks.Input.init) { h, input, principal in
+            try await h.listTasks(input, principal: principal)
+        }
     }
 }

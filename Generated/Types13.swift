@@ -118,18 +118,25 @@ extension Operations.CreateTask.Output {
     }
 }
 
-extension APIHandler {
-    func _createTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
+extension Operations.CreateTask.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id"])
+        let pathValues = Route.pathParameters(parts, ["user_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let headerValues = Route.headerParameters(request, ["Idempotency-Key"])
+        let headerValues = Route.headerParameters(parts, ["Idempotency-Key"])
         let _header_idempotencyKey = Check.optional(headerValues, "Idempotency-Key", at: Route.inHeader, &ctx, String.self, StringRules(minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7E]+$"))
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskCreate.decode(v, at: loc, &ctx) }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in TaskCreate.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _path_userId, let _header_idempotencyKey, let _body else { throw ctx.failure }
-        let input = Operations.CreateTask.Input(path: .init(userId: _path_userId), headers: .init(idempotencyKey: _header_idempotencyKey), body: _body)
-        return try await self.createTask(input, principal: principal).response()
+        self.init(path: .init(userId: _path_userId), headers: .init(idempotencyKey: _header_idempotencyKey), body: _body)
+    }
+}
+
+extension APIHandler {
+    func _createTask<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/{user_id}/tasks", .post, readsBody: true), security: Operations.security1, self, read: Operations.CreateTask.Input.init) { h, input, principal in
+            try await h.createTask(input, principal: principal)
+        }
     }
 }

@@ -90,10 +90,10 @@ extension Operations.GetTask.Output {
 }
 
 extension Operations.GetTask.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+    /// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
+        let pathValues = Route.pathParameters(parts, ["user_id", "task_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         let _path_taskId = Check.required(pathValues, "task_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         try ctx.check()
@@ -103,115 +103,9 @@ extension Operations.GetTask.Input {
 }
 
 extension APIHandler {
-    func _getTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        let input = try Operations.GetTask.Input(request, context)
-        return try await self.getTask(input, principal: principal).response()
-    }
-}
-
-extension Operations {
-    /// Change a task
-    ///
-    /// A partial update: only the members present change. `description: null` clears the description.
-    /// `updated_at` moves.
-    ///
-    /// `PUT /api/{user_id}/tasks/{task_id}` (operationId `update_task`)
-    ///
-    /// - Remark: Generated from `#/paths//api/{user_id}/tasks/{task_id}/put` (openapi.yaml:301:5).
-    public enum UpdateTask {
-        public static let operationId = "update_task"
-
-        /// The path parameters.
-        public final class Path: Sendable {
-            /// Must be the id of the token's user.
-            public let userId: Int
-            public let taskId: Int
-            public init(userId: Int, taskId: Int) {
-                self.userId = userId
-                self.taskId = taskId
-            }
+    func _getTask<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/{user_id}/tasks/{task_id}", .get), security: Operations.security1, self, read: Operations.GetTask.Input.init) { h, input, principal in
+            try await h.getTask(input, principal: principal)
         }
-
-        /// Everything the handler gets from the request, decoded and validated; read-only, like its parts.
-        public final class Input: Sendable {
-            public let path: Path
-            public let body: TaskUpdate
-            public init(path: Path, body: TaskUpdate) {
-                self.path = path
-                self.body = body
-            }
-        }
-
-        /// Headers of the `401` response.
-        public struct UnauthorizedHeaders: Sendable {
-            public var wwwAuthenticate: String
-            public init(wwwAuthenticate: String) {
-                self.wwwAuthenticate = wwwAuthenticate
-            }
-        }
-
-        /// Headers of the `503` response.
-        public struct ServiceUnavailableHeaders: Sendable {
-            public var retryAfter: Int
-            public init(retryAfter: Int) {
-                self.retryAfter = retryAfter
-            }
-        }
-
-        /// The documented responses; a handler can return no other.
-        public indirect enum Output: OperationOutput {
-            /// `200`: The updated task.
-            case ok(TaskResponse)
-            /// `401`: Missing, malformed, tampered or expired token, or its user is gone: `{"detail": "Not authenticated"}` or `{"detail": "Could not validate credentials"}`.
-            case unauthorized(ErrorResponse, headers: UnauthorizedHeaders)
-            /// `503`: Too many password hashes are running, or the database cannot be reached; retry after the given seconds.
-            case serviceUnavailable(ErrorResponse, headers: ServiceUnavailableHeaders)
-            /// `403`: `user_id` is not the token's user: `{"detail": "Not authorized"}`.
-            case forbidden(ErrorResponse)
-            /// `404`: No such task for this user: `{"detail": "Task not found"}`.
-            case notFound(ErrorResponse)
-            /// `422`: The request breaks the schema; every violation is listed.
-            case unprocessableContent(HTTPValidationError)
-        }
-    }
-}
-
-extension Operations.UpdateTask.Output {
-    /// This output as data: its status, headers and encoded body (`response()` makes it a `Response`).
-    public func encoded() -> EncodedResponse {
-        switch self {
-        case .ok(let body):
-            return Respond.json(200, body, contentType: "application/json")
-        case .unauthorized(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "WWW-Authenticate", headers.wwwAuthenticate)
-            return Respond.json(401, body, contentType: "application/json", headers: fields)
-        case .serviceUnavailable(let body, let headers):
-            var fields = HTTPFields()
-            Respond.header(&fields, "Retry-After", headers.retryAfter)
-            return Respond.json(503, body, contentType: "application/json", headers: fields)
-        case .forbidden(let body):
-            return Respond.json(403, body, contentType: "application/json")
-        case .notFound(let body):
-            return Respond.json(404, body, contentType: "application/json")
-        case .unprocessableContent(let body):
-            return Respond.json(422, body, contentType: "application/json")
-        }
-    }
-}
-
-extension APIHandler {
-    func _updateTask<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
-        let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let _path_taskId = Check.required(pathValues, "task_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in TaskUpdate.decode(v, at: loc, &ctx) }
-        try ctx.check()
-        guard let _path_userId, let _path_taskId, let _body else { throw ctx.failure }
-        let input = Operations.UpdateTask.Input(path: .init(userId: _path_userId, taskId: _path_taskId), body: _body)
-        return try await self.updateTask(input, principal: principal).response()
     }
 }

@@ -90,10 +90,10 @@ extension Operations.ToggleTaskCompletion.Output {
 }
 
 extension Operations.ToggleTaskCompletion.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+    /// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let pathValues = Route.pathParameters(context, ["user_id", "task_id"])
+        let pathValues = Route.pathParameters(parts, ["user_id", "task_id"])
         let _path_userId = Check.required(pathValues, "user_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         let _path_taskId = Check.required(pathValues, "task_id", at: Route.inPath, &ctx, Int.self, NumberRules(minimum: 1, maximum: 9223372036854775807))
         try ctx.check()
@@ -103,9 +103,9 @@ extension Operations.ToggleTaskCompletion.Input {
 }
 
 extension APIHandler {
-    func _toggleTaskCompletion<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let principal = try await Security.require(request, Operations.security1, self)
-        let input = try Operations.ToggleTaskCompletion.Input(request, context)
-        return try await self.toggleTaskCompletion(input, principal: principal).response()
+    func _toggleTaskCompletion<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/api/{user_id}/tasks/{task_id}/complete", .patch), security: Operations.security1, self, read: Operations.ToggleTaskCompletion.Input.init) { h, input, principal in
+            try await h.toggleTaskCompletion(input, principal: principal)
+        }
     }
 }

@@ -110,11 +110,11 @@ extension Route {
 
     /// A required body offered as JSON, a form and/or multipart: the request's `Content-Type` picks the decoder
     /// (no `Content-Type` means JSON); any other media type answers 415. Nil when invalid.
-    public static func negotiatedBody<Context: RequestContext, T>(
-        _ request: Request, _ context: Context, _ ctx: inout DecodeContext,
+    public static func negotiatedBody<T>(
+        _ parts: RequestParts, _ ctx: inout DecodeContext,
         json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil, multipart: MultipartDecoder<T>? = nil
-    ) async throws -> T? {
-        switch try await readNegotiated(request, context, acceptsJSON: json != nil, form: form?.arrayFields, multipart: multipart) {
+    ) throws -> T? {
+        switch try readNegotiated(parts, acceptsJSON: json != nil, form: form?.arrayFields, multipart: multipart) {
         case nil:
             ctx.add("missing", "Field required", .null, at: ["body"])
             return nil
@@ -144,15 +144,12 @@ extension Route {
     }
 
     /// An optional body offered as JSON and/or a form: `.some(nil)` when the request has none.
-    public static func optionalNegotiatedBody<Context: RequestContext, T>(
-        _ request: Request, _ context: Context, _ ctx: inout DecodeContext,
+    public static func optionalNegotiatedBody<T>(
+        _ parts: RequestParts, _ ctx: inout DecodeContext,
         json: Check.Decode<T>? = nil, form: FormDecoder<T>? = nil, multipart: MultipartDecoder<T>? = nil
-    ) async throws -> T?? {
-        var probe = request
-        let buffer = try await probe.collectBody(upTo: context.maxUploadSize)
-        if buffer.readableBytes == 0 { return .some(nil) }
-        probe.body = .init(buffer: buffer)
-        return try await negotiatedBody(probe, context, &ctx, json: json, form: form, multipart: multipart).map { .some($0) }
+    ) throws -> T?? {
+        if parts.body.readableBytes == 0 { return .some(nil) }
+        return try negotiatedBody(parts, &ctx, json: json, form: form, multipart: multipart).map { .some($0) }
     }
 
     enum NegotiatedBody {
@@ -161,18 +158,17 @@ extension Route {
         case multipart(JSONObject, files: [FilePart], token: String)
     }
 
-    static func readNegotiated<Context: RequestContext, T>(
-        _ request: Request, _ context: Context, acceptsJSON: Bool, form arrayFields: [String]?, multipart: MultipartDecoder<T>?
-    ) async throws -> NegotiatedBody? {
-        let mediaType = request.headers[.contentType].map { type in
+    static func readNegotiated<T>(
+        _ parts: RequestParts, acceptsJSON: Bool, form arrayFields: [String]?, multipart: MultipartDecoder<T>?
+    ) throws -> NegotiatedBody? {
+        let buffer = parts.body
+        let mediaType = parts.request.headers[.contentType].map { type in
             (type.split(separator: ";").first.map { $0.trimmedWhitespace } ?? "").lowercased()
         }
         if let mediaType, mediaType == "multipart/form-data", let multipart {
-            var request = request
-            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
             if buffer.readableBytes == 0 { return nil }
             do throws(MultipartBody.Malformed) {
-                guard let boundary = MultipartBody.boundary(in: request.headers[.contentType] ?? "") else {
+                guard let boundary = MultipartBody.boundary(in: parts.request.headers[.contentType] ?? "") else {
                     throw MultipartBody.Malformed(message: "Content-Type multipart/form-data has no boundary parameter")
                 }
                 let parts = try MultipartBody.parse(Array(buffer.readableBytesView), boundary: boundary)
@@ -189,8 +185,6 @@ extension Route {
             }
         }
         if let mediaType, mediaType == "application/x-www-form-urlencoded", let arrayFields {
-            var request = request
-            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
             do {
                 return .form(
                     try buffer.withUnsafeReadableBytes { bytes throws(FormBody.Malformed) in
@@ -207,6 +201,6 @@ extension Route {
         guard acceptsJSON, mediaType == nil || mediaType == "application/json" || mediaType!.hasSuffix("+json") else {
             throw APIProblem(status: 415, "Unsupported Media Type")
         }
-        return try await readJSON(request, context).map { .json($0) }
+        return try readJSON(parts).map { .json($0) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// What generated route closures call to read a request and to answer what the spec does not allow.
+/// What generated input readers call to read a request and to answer what the spec does not allow.
 /// Thrown `ValidationFailure`s and `APIProblem`s become responses in `JSONErrorMiddleware`, in one place.
 public enum Route {
     /// Every method a client may try on a known path: `QUERY` (the safe method with a body) and `TRACE` included,
@@ -26,10 +26,10 @@ public enum Route {
     public static let inQuery: JSONPath = ["query"]
     public static let inHeader: JSONPath = ["header"]
 
-    public static func pathParameters<Context: RequestContext>(_ context: Context, _ names: [String]) -> JSONObject {
+    public static func pathParameters(_ parts: RequestParts, _ names: [String]) -> JSONObject {
         var object = JSONObject()
         for name in names {
-            if let value = context.parameters.get(name) {
+            if let value = parts.parameters.get(name) {
                 object.append(name, .string(value.contains("%") ? (value.removingPercentEncoding ?? value) : value))
             }
         }
@@ -44,10 +44,10 @@ public enum Route {
     ///   A key nested deeper (`filter[a][b]`) is kept as the member `a][b`, which the object's decoder refuses by
     ///   name unless the schema allows any member.
     public static func queryParameters(
-        _ request: Request, _ specs: [(name: String, isArray: Bool, delimiter: String?)],
+        _ parts: RequestParts, _ specs: [(name: String, isArray: Bool, delimiter: String?)],
         deepObjects: [(name: String, arrayMembers: [String])] = []
     ) -> JSONObject {
-        let query = request.uri.queryParameters
+        let query = parts.request.uri.queryParameters
         // Decoded once, and only when some key needs it; otherwise the keys are looked up as they came.
         let decoded: [(key: String, value: Substring)]? =
             query.contains(where: { $0.key.contains("%") })
@@ -91,21 +91,19 @@ public enum Route {
         return object
     }
 
-    public static func headerParameters(_ request: Request, _ names: [String]) -> JSONObject {
+    public static func headerParameters(_ parts: RequestParts, _ names: [String]) -> JSONObject {
         var object = JSONObject()
         for name in names {
             guard let field = HTTPField.Name(name) else { continue }
-            let values = request.headers[values: field]
+            let values = parts.request.headers[values: field]
             if !values.isEmpty { object.append(name, .string(values.joined(separator: ","))) }
         }
         return object
     }
 
     /// A required JSON body, decoded strictly (no string-to-number conversion): nil when invalid.
-    public static func jsonBody<Context: RequestContext, T>(
-        _ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>
-    ) async throws -> T? {
-        guard let json = try await readJSON(request, context) else {
+    public static func jsonBody<T>(_ parts: RequestParts, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) throws -> T? {
+        guard let json = try readJSON(parts) else {
             ctx.add("missing", "Field required", .null, at: ["body"])
             return nil
         }
@@ -113,24 +111,17 @@ public enum Route {
     }
 
     /// An optional JSON body: `.some(nil)` when the request has none.
-    public static func optionalJSONBody<Context: RequestContext, T>(
-        _ request: Request, _ context: Context, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>
-    ) async throws -> T?? {
-        guard let json = try await readJSON(request, context) else { return .some(nil) }
+    public static func optionalJSONBody<T>(_ parts: RequestParts, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) throws -> T?? {
+        guard let json = try readJSON(parts) else { return .some(nil) }
         return decodeStrictly(json, &ctx, decode).map { .some($0) }
     }
 
-    public static func rawBody<Context: RequestContext>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext) async throws -> RawBody? {
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        return RawBody(contentType: request.headers[.contentType] ?? "application/octet-stream", bytes: Array(buffer.readableBytesView))
+    public static func rawBody(_ parts: RequestParts, _ ctx: inout DecodeContext) -> RawBody? {
+        RawBody(contentType: parts.request.headers[.contentType] ?? "application/octet-stream", bytes: Array(parts.body.readableBytesView))
     }
 
-    public static func optionalRawBody<Context: RequestContext>(_ request: Request, _ context: Context, _ ctx: inout DecodeContext) async throws
-        -> RawBody??
-    {
-        let body = try await rawBody(request, context, &ctx)
-        return body?.bytes.isEmpty == true ? .some(nil) : body
+    public static func optionalRawBody(_ parts: RequestParts, _ ctx: inout DecodeContext) -> RawBody?? {
+        parts.body.readableBytes == 0 ? .some(nil) : rawBody(parts, &ctx)
     }
 
     static func decodeStrictly<T>(_ json: JSONValue, _ ctx: inout DecodeContext, _ decode: Check.Decode<T>) -> T? {
@@ -141,18 +132,16 @@ public enum Route {
     }
 
     /// The parsed body, or nil when there is none; 415 for a declared non-JSON type, 422 `json_invalid` for bad JSON.
-    static func readJSON<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> JSONValue? {
-        if let type = request.headers[.contentType]?.lowercased() {
+    static func readJSON(_ parts: RequestParts) throws -> JSONValue? {
+        if let type = parts.request.headers[.contentType]?.lowercased() {
             let mediaType = type.split(separator: ";").first.map { $0.trimmedWhitespace } ?? ""
             guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
                 throw APIProblem(status: 415, "Unsupported Media Type")
             }
         }
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        if buffer.readableBytes == 0 { return nil }
+        if parts.body.readableBytes == 0 { return nil }
         do {
-            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONValue.parse(bytes) }
+            return try parts.body.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONValue.parse(bytes) }
         } catch {
             throw ValidationFailure([
                 ValidationIssue(

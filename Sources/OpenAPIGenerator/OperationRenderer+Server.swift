@@ -75,9 +75,7 @@ extension OperationRenderer {
                     } else {
                         paths.append((path, [method]))
                     }
-                    w.line("router.on(\(Naming.literal(path)), method: .\(op.operation.method.rawValue)) { request, context in")
-                    w.line("    try await self._\(op.methodName)(request, context)")
-                    w.line("}")
+                    w.line("self._\(op.methodName)(on: router)")
                 }
                 for entry in paths {
                     let methods = entry.methods.map(Naming.literal).joined(separator: ", ")
@@ -108,36 +106,37 @@ extension OperationRenderer {
         return "[\(alternatives.joined(separator: ", "))]"
     }
 
-    /// The route: authentication, the input, the handler, the response. Only what must wait is here (this is an
-    /// `async` function, whose code the compiler splits at every `await`); parameters are read by the input's
-    /// synchronous initializer (`renderInputReader`), a body here, between them.
+    /// The route: where the operation is served, its security, how its input is read, and the one call that awaits
+    /// the handler. `Router.on` (APIRuntime) takes every other step, once for all operations: the closure below is
+    /// the operation's only `async` code (the compiler splits such code at every `await`).
     func renderRoute(_ op: OperationDecl, into w: inout CodeWriter) {
-        w.block("func _\(op.methodName)<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response") { w in
+        w.block("func _\(op.methodName)<Context: RequestContext>(on router: Router<Context>)") { w in
+            let path = Naming.literal(op.operation.path)
+            let endpoint = "\(Runtime.endpoint)(\(path), .\(op.operation.method.rawValue)\(op.body == nil ? "" : ", readsBody: true"))"
+            var arguments = [endpoint]
             if !op.security.isEmpty {
                 let index = (securityLists.firstIndex(of: Self.securityLiteral(op)) ?? 0) + 1
-                let call = op.allowsAnonymous ? "\(Runtime.security).optional" : "\(Runtime.security).require"
-                w.line("let principal = try await \(call)(request, Operations.security\(index), self)")
+                arguments.append("\(op.allowsAnonymous ? "optionalSecurity" : "security"): Operations.security\(index)")
             }
-            if let body = op.body {
-                renderDecoding(op, body: bodyDecoding(body, of: op), into: &w)
-                w.line("let input = Operations.\(op.typeName).Input(\(inputArguments(op)))")
-            } else if op.params.isEmpty {
-                w.line("let input = Operations.\(op.typeName).Input()")
-            } else {
-                w.line("let input = try Operations.\(op.typeName).Input(request, context)")
-            }
-            let principal = op.security.isEmpty ? "" : ", principal: principal"
-            w.line("return try await self.\(Naming.escaped(op.methodName))(input\(principal)).response()")
+            arguments.append("self")
+            let input = "Operations.\(op.typeName).Input"
+            arguments.append(op.body == nil && op.params.isEmpty ? "read: { _ in \(input)() }" : "read: \(input).init")
+            let call = "try await h.\(Naming.escaped(op.methodName))(input\(op.security.isEmpty ? "" : ", principal: principal"))"
+            w.line("router.on(\(arguments.joined(separator: ", "))) { h, input\(op.security.isEmpty ? "" : ", principal") in")
+            w.line("    \(call)")
+            w.line("}")
         }
     }
 
-    /// For an operation with parameters and no body: the input's initializer from a request, synchronous.
+    /// For an operation with parameters or a body: the input's initializer from the request's parts, synchronous.
     func renderInputReader(_ op: OperationDecl, into w: inout CodeWriter) {
-        guard op.body == nil, !op.params.isEmpty else { return }
         w.block("extension Operations.\(op.typeName).Input") { w in
-            w.line("/// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.")
-            w.block("convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws") { w in
-                renderDecoding(op, body: nil, into: &w)
+            w.line(
+                op.body == nil
+                    ? "/// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault."
+                    : "/// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.")
+            w.block("convenience init(_ parts: \(Runtime.requestParts)) throws") { w in
+                renderDecoding(op, body: op.body.map { bodyDecoding($0, of: op) }, into: &w)
                 w.line("self.init(\(inputArguments(op)))")
             }
         }
@@ -178,7 +177,7 @@ extension OperationRenderer {
             let source: String
             switch location {
             case .path:
-                source = "\(Runtime.route).pathParameters(context, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+                source = "\(Runtime.route).pathParameters(parts, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
             case .query:
                 let specs = params.filter { $0.deepObjectArrays == nil }.map {
                     "(\(Naming.literal($0.wireName)), \($0.isArray), \($0.delimiter.map(Naming.literal) ?? "nil"))"
@@ -188,10 +187,10 @@ extension OperationRenderer {
                 }
                 source =
                     deepObjects.isEmpty
-                    ? "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))])"
-                    : "\(Runtime.route).queryParameters(request, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
+                    ? "\(Runtime.route).queryParameters(parts, [\(specs.joined(separator: ", "))])"
+                    : "\(Runtime.route).queryParameters(parts, [\(specs.joined(separator: ", "))], deepObjects: [\(deepObjects.joined(separator: ", "))])"
             default:
-                source = "\(Runtime.route).headerParameters(request, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
+                source = "\(Runtime.route).headerParameters(parts, [\(params.map { Naming.literal($0.wireName) }.joined(separator: ", "))])"
             }
             let objectName = "\(location.rawValue)Values"
             w.line("let \(objectName) = \(source)")
@@ -219,12 +218,12 @@ extension OperationRenderer {
         if body.isSingleJSON {
             let function = body.required ? "jsonBody" : "optionalJSONBody"
             decode =
-                "try await \(Runtime.route).\(function)(request, context, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
+                "try \(Runtime.route).\(function)(parts, &ctx) { v, loc, ctx in \(body.type.nonNull.decode("v", "loc")) }"
         } else if body.variants.count == 1, body.variants[0].kind == .raw {
-            decode = "try await \(Runtime.route).\(body.required ? "rawBody" : "optionalRawBody")(request, context, &ctx)"
+            decode = "\(Runtime.route).\(body.required ? "rawBody" : "optionalRawBody")(parts, &ctx)"
         } else {
             // JSON and/or a form: the Content-Type picks the decoder; each yields the Input's body type.
-            var arguments = ["request", "context", "&ctx"]
+            var arguments = ["parts", "&ctx"]
             for variant in body.variants {
                 var value = variant.type.nonNull.decode("v", "loc")
                 if let enumName = body.enumName {
@@ -246,7 +245,7 @@ extension OperationRenderer {
                 }
             }
             decode =
-                "try await \(Runtime.route).\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
+                "try \(Runtime.route).\(body.required ? "negotiatedBody" : "optionalNegotiatedBody")(\(arguments.joined(separator: ", ")))"
         }
         return decode
     }

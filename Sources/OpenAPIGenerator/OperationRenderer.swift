@@ -50,7 +50,7 @@ struct OperationRenderer {
         }
         w.line()
         renderEncoder(op, into: &w)
-        if op.body == nil, !op.params.isEmpty {
+        if op.body != nil || !op.params.isEmpty {
             w.line()
             renderInputReader(op, into: &w)
         }

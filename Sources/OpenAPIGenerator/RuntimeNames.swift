@@ -7,12 +7,15 @@ enum Runtime {
     static let check = "Check"
     /// Reading requests: parameters, bodies, 405s.
     static let route = "Route"
+    /// What an input reader reads (the request, its path parameters, its body), and where a route is served.
+    static let requestParts = "RequestParts"
+    static let endpoint = "Endpoint"
     /// Writing responses.
     static let respond = "Respond"
     static let encodedResponse = "EncodedResponse"
+    /// A schema type's `==`, member by member.
+    static let equality = "Equality"
     static let operationOutput = "OperationOutput"
-    /// Running a route's security requirement.
-    static let security = "Security"
     static let securitySchemeRef = "SecuritySchemeRef"
     static let authentication = "Authentication"
     static let authenticator = "Authenticator"
@@ -35,7 +38,8 @@ enum Runtime {
 
     /// Every name above (a schema must not shadow any of them).
     static let all = [
-        check, route, respond, encodedResponse, operationOutput, security, securitySchemeRef, authentication, authenticator, errorMiddleware,
+        check, route, requestParts, endpoint, respond, encodedResponse, equality, operationOutput, securitySchemeRef, authentication, authenticator,
+        errorMiddleware,
         decodeContext,
         jsonValue, jsonObject, jsonOutput, jsonPath,
         jsonValueCodable, field, box, rawBody, filePart, stringRules, numberRules, arrayRules, constraint, subschema,

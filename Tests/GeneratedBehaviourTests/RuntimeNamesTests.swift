@@ -17,10 +17,12 @@ struct RuntimeNamesTests {
     static let table: [(constant: String, declared: String)] = [
         (Runtime.check, name(Check.self)),
         (Runtime.route, name(Route.self)),
+        (Runtime.requestParts, name(RequestParts.self)),
+        (Runtime.endpoint, name(Endpoint.self)),
         (Runtime.respond, name(Respond.self)),
         (Runtime.encodedResponse, name(EncodedResponse.self)),
+        (Runtime.equality, name(Equality.self)),
         (Runtime.operationOutput, name((any OperationOutput).self).replacingOccurrences(of: "any ", with: "")),
-        (Runtime.security, name(Security.self)),
         (Runtime.securitySchemeRef, name(SecuritySchemeRef.self)),
         (Runtime.authentication, name(Authentication<Int>.self)),
         (Runtime.authenticator, name((any Authenticator).self).replacingOccurrences(of: "any ", with: "")),

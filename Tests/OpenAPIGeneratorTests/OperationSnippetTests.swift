@@ -71,7 +71,12 @@ struct OperationSnippetTests {
 
     @Test func routesDecodeEverythingBeforeCallingTheHandler() {
         let (code, _) = generate(Self.spec)
-        expectContains(code, #"router.on("/items/{item_id}", method: .put) { request, context in"#)
+        // The route is data for `Router.on`: endpoint, security, the input's reader, and the handler call.
+        expectContains(
+            code,
+            #"router.on(Endpoint("/items/{item_id}", .put, readsBody: true), security: Operations.security1, self, read: Operations.UpdateItem.Input.init) { h, input, principal in try await h.updateItem(input, principal: principal) }"#
+        )
+        expectContains(code, "self._updateItem(on: router)")
         expectContains(code, #"Route.methodNotAllowed(on: router, path: "/items/{item_id}", allowed: ["PUT"])"#)
         // Each list of security alternatives is spelled once, and routes name it.
         expectContains(code, #"static let security1: [[SecuritySchemeRef]] = [[.init(name: "Bearer", kind: .bearer)]]"#)
@@ -79,8 +84,7 @@ struct OperationSnippetTests {
             code,
             #"static let security2: [[SecuritySchemeRef]] = [[.init(name: "Bearer", kind: .bearer), .init(name: "Key", kind: .apiKey(in: "header", name: "X-Key"))]]"#
         )
-        expectContains(code, "let principal = try await Security.require(request, Operations.security1, self)")
-        expectContains(code, "let principal = try await Security.optional(request, Operations.security2, self)")
+        expectContains(code, "optionalSecurity: Operations.security2, self, read:")
         // One hook by scheme name for every route, not a closure in each.
         expectContains(
             code,
@@ -92,8 +96,8 @@ struct OperationSnippetTests {
             code,
             #"Check.optional(queryValues, "tags", at: Route.inQuery, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Check.string(v, at: loc, &ctx) } }"#
         )
-        expectContains(code, #"Route.queryParameters(request, [("dry-run", false, nil), ("tags", true, nil)])"#)
-        expectContains(code, "let _body = try await Route.jsonBody(request, context, &ctx)")
+        expectContains(code, #"Route.queryParameters(parts, [("dry-run", false, nil), ("tags", true, nil)])"#)
+        expectContains(code, "let _body = try Route.jsonBody(parts, &ctx)")
         expectContains(code, "try ctx.check()")
         expectContains(code, #"Respond.header(&fields, "X-Version", headers.xVersion)"#)
         expectContains(code, "case .status4XX(let statusCode): return Respond.empty(statusCode)")
@@ -102,7 +106,7 @@ struct OperationSnippetTests {
         expectContains(code, "public func encoded() -> EncodedResponse {")
     }
 
-    /// An operation with parameters and no body reads them in a synchronous initializer; its route only awaits.
+    /// An operation reads its parameters in a synchronous initializer; its route's only code is the handler call.
     @Test func parametersAreReadOutsideTheAsyncRoute() {
         let spec = """
             openapi: 3.1.0
@@ -118,14 +122,13 @@ struct OperationSnippetTests {
                     '200': {description: OK}
             """
         let (code, _) = generate(spec)
-        expectContains(code, "extension Operations.GetItem.Input { /// The parameters of `request`, converted and validated")
-        expectContains(
-            code,
-            "convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws { var ctx = DecodeContext(parameters: true)")
+        expectContains(code, "extension Operations.GetItem.Input { /// The parameters of `parts`, converted and validated")
+        expectContains(code, "convenience init(_ parts: RequestParts) throws { var ctx = DecodeContext(parameters: true)")
+        expectContains(code, #"let pathValues = Route.pathParameters(parts, ["id"])"#)
         expectContains(code, "self.init(path: .init(id: _path_id), query: .init(q: _query_q))")
         expectContains(
             code,
-            "func _getItem<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response { let input = try Operations.GetItem.Input(request, context) return try await self.getItem(input).response() }"
+            #"func _getItem<Context: RequestContext>(on router: Router<Context>) { router.on(Endpoint("/items/{id}", .get), self, read: Operations.GetItem.Input.init) { h, input in try await h.getItem(input) } }"#
         )
     }
 
@@ -249,20 +252,20 @@ struct OperationSnippetTests {
         expectContains(
             code,
             """
-            let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.json($0) } }, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.form($0) } }))
+            let _body = try Route.negotiatedBody(parts, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.json($0) } }, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx).map { Operations.SignIn.RequestBody.form($0) } }))
             """)
         // A form alone, optional: no enum, the optional variant of the reader.
         expectContains(code, "public let body: Form?")
         expectContains(
             code,
             """
-            let _body = try await Route.optionalNegotiatedBody(request, context, &ctx, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx) }))
+            let _body = try Route.optionalNegotiatedBody(parts, &ctx, form: .init(arrayFields: ["scopes"], decode: { v, loc, ctx in Form.decode(v, at: loc, &ctx) }))
             """)
         // The same schema for both: one type, no enum.
         expectContains(
             code,
             """
-            let _body = try await Route.negotiatedBody(request, context, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }, form: .init(arrayFields: [], decode: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }))
+            let _body = try Route.negotiatedBody(parts, &ctx, json: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }, form: .init(arrayFields: [], decode: { v, loc, ctx in Login.decode(v, at: loc, &ctx) }))
             """)
         #expect(
             !code.contains(

@@ -40,30 +40,14 @@ extension APIHandler {
     /// methods on a known path 405 with `Allow`, all with JSON bodies. Add your own middleware first.
     public func registerRoutes<Context: RequestContext>(on router: Router<Context>) {
         router.add(middleware: JSONErrorMiddleware<Context>())
-        router.on("/items", method: .get) { request, context in
-            try await self._listItems(request, context)
-        }
-        router.on("/items", method: .post) { request, context in
-            try await self._addEntries(request, context)
-        }
-        router.on("/labels", method: .put) { request, context in
-            try await self._putLabels(request, context)
-        }
-        router.on("/shipping", method: .post) { request, context in
-            try await self._ship(request, context)
-        }
-        router.on("/search", method: .get) { request, context in
-            try await self._search(request, context)
-        }
-        router.on("/uploads", method: .post) { request, context in
-            try await self._upload(request, context)
-        }
-        router.on("/pets", method: .put) { request, context in
-            try await self._replacePets(request, context)
-        }
-        router.on("/pets", method: .post) { request, context in
-            try await self._addPet(request, context)
-        }
+        self._listItems(on: router)
+        self._addEntries(on: router)
+        self._putLabels(on: router)
+        self._ship(on: router)
+        self._search(on: router)
+        self._upload(on: router)
+        self._replacePets(on: router)
+        self._addPet(on: router)
         Route.methodNotAllowed(on: router, path: "/items", allowed: ["GET", "POST"])
         Route.methodNotAllowed(on: router, path: "/labels", allowed: ["PUT"])
         Route.methodNotAllowed(on: router, path: "/shipping", allowed: ["POST"])

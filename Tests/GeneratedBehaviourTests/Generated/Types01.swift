@@ -16,6 +16,12 @@ public struct PetRequest: Hashable, Sendable, JSONValueCodable {
         self.name = name
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.id, rhs.id) else { return false }
+        guard Equality.same(lhs.name, rhs.name) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -44,6 +50,12 @@ public struct Pet: Hashable, Sendable, JSONValueCodable {
     public init(id: Int64, name: String) {
         self.id = id
         self.name = name
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.id, rhs.id) else { return false }
+        guard Equality.same(lhs.name, rhs.name) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.

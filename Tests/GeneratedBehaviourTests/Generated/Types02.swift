@@ -11,6 +11,11 @@ public struct PetListRequest: Hashable, Sendable, JSONValueCodable {
         self.pets = pets
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.pets, rhs.pets) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -32,6 +37,11 @@ public struct PetList: Hashable, Sendable, JSONValueCodable {
 
     public init(pets: [Pet]) {
         self.pets = pets
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.pets, rhs.pets) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.

@@ -25,6 +25,18 @@ public struct UploadEcho: Hashable, Sendable, JSONValueCodable {
         self.metaSource = metaSource
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.title, rhs.title) else { return false }
+        guard Equality.same(lhs.copies, rhs.copies) else { return false }
+        guard Equality.same(lhs.tags, rhs.tags) else { return false }
+        guard Equality.same(lhs.fileName, rhs.fileName) else { return false }
+        guard Equality.same(lhs.fileType, rhs.fileType) else { return false }
+        guard Equality.same(lhs.fileBytes, rhs.fileBytes) else { return false }
+        guard Equality.same(lhs.attachmentNames, rhs.attachmentNames) else { return false }
+        guard Equality.same(lhs.metaSource, rhs.metaSource) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()

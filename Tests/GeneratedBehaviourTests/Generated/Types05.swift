@@ -17,6 +17,14 @@ public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
         self.due = due
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.status, rhs.status) else { return false }
+        guard Equality.same(lhs.minPriority, rhs.minPriority) else { return false }
+        guard Equality.same(lhs.tags, rhs.tags) else { return false }
+        guard Equality.same(lhs.due, rhs.due) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()
@@ -42,32 +50,5 @@ public struct SearchFilter: Hashable, Sendable, JSONValueCodable {
     public enum Status: String, Codable, Hashable, Sendable, CaseIterable, JSONValueDecodable, JSONValueEncodable {
         case `open`
         case done
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:132:7).
-public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
-    public var filter: SearchFilter?
-    public var page: Int
-
-    public init(filter: SearchFilter? = nil, page: Int) {
-        self.filter = filter
-        self.page = page
-    }
-
-    /// The members in spec order, written straight to bytes; write-only members are never written.
-    public func writeJSON(to out: inout JSONOutput) {
-        out.beginObject()
-        out.member("filter", ifPresent: self.filter)
-        out.member("page", self.page)
-        out.endObject()
-    }
-
-    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
-        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
-        let _filter = Check.optional(object, "filter", at: loc, &ctx, SearchFilter.self)
-        let _page = Check.required(object, "page", at: loc, &ctx, Int.self)
-        guard let _filter, let _page else { return nil }
-        return Self(filter: _filter, page: _page)
     }
 }

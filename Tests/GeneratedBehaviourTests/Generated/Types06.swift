@@ -3,6 +3,39 @@
 import APIRuntime
 import Foundation
 
+/// - Remark: Generated from `#/components/schemas/SearchEcho` (behaviour.yaml:132:7).
+public struct SearchEcho: Hashable, Sendable, JSONValueCodable {
+    public var filter: SearchFilter?
+    public var page: Int
+
+    public init(filter: SearchFilter? = nil, page: Int) {
+        self.filter = filter
+        self.page = page
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.filter, rhs.filter) else { return false }
+        guard Equality.same(lhs.page, rhs.page) else { return false }
+        return true
+    }
+
+    /// The members in spec order, written straight to bytes; write-only members are never written.
+    public func writeJSON(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("filter", ifPresent: self.filter)
+        out.member("page", self.page)
+        out.endObject()
+    }
+
+    public static func decode(_ json: JSONValue, at loc: JSONPath, _ ctx: inout DecodeContext) -> Self? {
+        guard let object = Check.object(json, at: loc, &ctx) else { return nil }
+        let _filter = Check.optional(object, "filter", at: loc, &ctx, SearchFilter.self)
+        let _page = Check.required(object, "page", at: loc, &ctx, Int.self)
+        guard let _filter, let _page else { return nil }
+        return Self(filter: _filter, page: _page)
+    }
+}
+
 /// Only ever a response.
 ///
 /// - Remark: Generated from `#/components/schemas/Item` (behaviour.yaml:138:7).
@@ -18,6 +51,14 @@ public struct Item: Hashable, Sendable, JSONValueCodable {
         self.name = name
         self.step = step
         self.big = big
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.id, rhs.id) else { return false }
+        guard Equality.same(lhs.name, rhs.name) else { return false }
+        guard Equality.same(lhs.step, rhs.step) else { return false }
+        guard Equality.same(lhs.big, rhs.big) else { return false }
+        return true
     }
 
     /// The members in spec order, written straight to bytes; write-only members are never written.

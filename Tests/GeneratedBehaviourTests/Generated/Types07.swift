@@ -16,6 +16,13 @@ public struct Node: Hashable, Sendable, JSONValueCodable {
         self.children = children
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.type, rhs.type) else { return false }
+        guard Equality.same(lhs.id, rhs.id) else { return false }
+        guard Equality.same(lhs.children, rhs.children) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()

@@ -13,6 +13,12 @@ public struct Link: Hashable, Sendable, JSONValueCodable {
         self.url = url
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.type, rhs.type) else { return false }
+        guard Equality.same(lhs.url, rhs.url) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()

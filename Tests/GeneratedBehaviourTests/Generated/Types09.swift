@@ -20,6 +20,13 @@ public struct Labels: Hashable, Sendable, JSONValueCodable {
         self.additionalProperties2 = additionalProperties2
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.name, rhs.name) else { return false }
+        guard Equality.same(lhs.additionalProperties, rhs.additionalProperties) else { return false }
+        guard Equality.same(lhs.additionalProperties2, rhs.additionalProperties2) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()

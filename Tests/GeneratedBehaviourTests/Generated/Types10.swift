@@ -22,6 +22,15 @@ public struct Shipping: Hashable, Sendable, JSONValueCodable {
         self.quantity = quantity
     }
 
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard Equality.same(lhs.country, rhs.country) else { return false }
+        guard Equality.same(lhs.postcode, rhs.postcode) else { return false }
+        guard Equality.same(lhs.pickup, rhs.pickup) else { return false }
+        guard Equality.same(lhs.user, rhs.user) else { return false }
+        guard Equality.same(lhs.quantity, rhs.quantity) else { return false }
+        return true
+    }
+
     /// The members in spec order, written straight to bytes; write-only members are never written.
     public func writeJSON(to out: inout JSONOutput) {
         out.beginObject()

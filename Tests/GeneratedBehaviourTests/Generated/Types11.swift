@@ -38,9 +38,10 @@ extension Operations.ListItems.Output {
 }
 
 extension APIHandler {
-    func _listItems<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = Operations.ListItems.Input()
-        return try await self.listItems(input).response()
+    func _listItems<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/items", .get), self, read: { _ in Operations.ListItems.Input() }) { h, input in
+            try await h.listItems(input)
+        }
     }
 }
 
@@ -77,13 +78,21 @@ extension Operations.AddEntries.Output {
     }
 }
 
-extension APIHandler {
-    func _addEntries<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.AddEntries.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Entry.decode(v, at: loc, &ctx) } }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in Check.array(v, at: loc, &ctx) { v, loc, ctx in Entry.decode(v, at: loc, &ctx) } }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.AddEntries.Input(body: _body)
-        return try await self.addEntries(input).response()
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _addEntries<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/items", .post, readsBody: true), self, read: Operations.AddEntries.Input.init) { h, input in
+            try await h.addEntries(input)
+        }
     }
 }

@@ -36,14 +36,22 @@ extension Operations.PutLabels.Output {
     }
 }
 
-extension APIHandler {
-    func _putLabels<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.PutLabels.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Labels.decode(v, at: loc, &ctx) }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in Labels.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.PutLabels.Input(body: _body)
-        return try await self.putLabels(input).response()
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _putLabels<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/labels", .put, readsBody: true), self, read: Operations.PutLabels.Input.init) { h, input in
+            try await h.putLabels(input)
+        }
     }
 }
 
@@ -80,13 +88,21 @@ extension Operations.Ship.Output {
     }
 }
 
-extension APIHandler {
-    func _ship<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.Ship.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in Shipping.decode(v, at: loc, &ctx) }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in Shipping.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.Ship.Input(body: _body)
-        return try await self.ship(input).response()
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _ship<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/shipping", .post, readsBody: true), self, read: Operations.Ship.Input.init) { h, input in
+            try await h.ship(input)
+        }
     }
 }

@@ -48,10 +48,10 @@ extension Operations.Search.Output {
 }
 
 extension Operations.Search.Input {
-    /// The parameters of `request`, converted and validated; a `ValidationFailure` (422) lists every fault.
-    convenience init<Context: RequestContext>(_ request: Request, _ context: Context) throws {
+    /// The parameters of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let queryValues = Route.queryParameters(request, [("page", false, nil)], deepObjects: [("filter", ["tags"])])
+        let queryValues = Route.queryParameters(parts, [("page", false, nil)], deepObjects: [("filter", ["tags"])])
         let _query_filter = Check.optional(queryValues, "filter", at: Route.inQuery, &ctx, SearchFilter.self)
         let _query_page = Check.defaulted(queryValues, "page", 1, at: Route.inQuery, &ctx, Int.self, NumberRules(minimum: 1))
         try ctx.check()
@@ -61,8 +61,9 @@ extension Operations.Search.Input {
 }
 
 extension APIHandler {
-    func _search<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let input = try Operations.Search.Input(request, context)
-        return try await self.search(input).response()
+    func _search<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/search", .get), self, read: Operations.Search.Input.init) { h, input in
+            try await h.search(input)
+        }
     }
 }

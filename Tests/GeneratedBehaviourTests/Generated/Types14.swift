@@ -42,6 +42,16 @@ extension Operations {
                 self.meta = meta
             }
 
+            public static func == (lhs: Self, rhs: Self) -> Bool {
+                guard Equality.same(lhs.title, rhs.title) else { return false }
+                guard Equality.same(lhs.copies, rhs.copies) else { return false }
+                guard Equality.same(lhs.tags, rhs.tags) else { return false }
+                guard Equality.same(lhs.file, rhs.file) else { return false }
+                guard Equality.same(lhs.attachments, rhs.attachments) else { return false }
+                guard Equality.same(lhs.meta, rhs.meta) else { return false }
+                return true
+            }
+
             /// The members in spec order, written straight to bytes; write-only members are never written.
             public func writeJSON(to out: inout JSONOutput) {
                 out.beginObject()
@@ -75,6 +85,11 @@ extension Operations {
                     self.source = source
                 }
 
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    guard Equality.same(lhs.source, rhs.source) else { return false }
+                    return true
+                }
+
                 /// The members in spec order, written straight to bytes; write-only members are never written.
                 public func writeJSON(to out: inout JSONOutput) {
                     out.beginObject()
@@ -103,13 +118,21 @@ extension Operations.Upload.Output {
     }
 }
 
-extension APIHandler {
-    func _upload<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.Upload.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.negotiatedBody(request, context, &ctx, multipart: .init(arrayFields: ["tags", "attachments"], fileFields: ["file", "attachments"], jsonFields: ["meta"], decode: { v, loc, ctx in Operations.Upload.Body.decode(v, at: loc, &ctx) }))
+        let _body = try Route.negotiatedBody(parts, &ctx, multipart: .init(arrayFields: ["tags", "attachments"], fileFields: ["file", "attachments"], jsonFields: ["meta"], decode: { v, loc, ctx in Operations.Upload.Body.decode(v, at: loc, &ctx) }))
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.Upload.Input(body: _body)
-        return try await self.upload(input).response()
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _upload<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/uploads", .post, readsBody: true), self, read: Operations.Upload.Input.init) { h, input in
+            try await h.upload(input)
+        }
     }
 }

@@ -36,14 +36,22 @@ extension Operations.ReplacePets.Output {
     }
 }
 
-extension APIHandler {
-    func _replacePets<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.ReplacePets.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PetListRequest.decode(v, at: loc, &ctx) }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in PetListRequest.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.ReplacePets.Input(body: _body)
-        return try await self.replacePets(input).response()
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _replacePets<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/pets", .put, readsBody: true), self, read: Operations.ReplacePets.Input.init) { h, input in
+            try await h.replacePets(input)
+        }
     }
 }
 
@@ -80,13 +88,21 @@ extension Operations.AddPet.Output {
     }
 }
 
-extension APIHandler {
-    func _addPet<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+extension Operations.AddPet.Input {
+    /// The parameters and body of `parts`, converted and validated; a `ValidationFailure` (422) lists every fault.
+    convenience init(_ parts: RequestParts) throws {
         var ctx = DecodeContext(parameters: true)
-        let _body = try await Route.jsonBody(request, context, &ctx) { v, loc, ctx in PetRequest.decode(v, at: loc, &ctx) }
+        let _body = try Route.jsonBody(parts, &ctx) { v, loc, ctx in PetRequest.decode(v, at: loc, &ctx) }
         try ctx.check()
         guard let _body else { throw ctx.failure }
-        let input = Operations.AddPet.Input(body: _body)
-        return try await self.addPet(input).response()
+        self.init(body: _body)
+    }
+}
+
+extension APIHandler {
+    func _addPet<Context: RequestContext>(on router: Router<Context>) {
+        router.on(Endpoint("/pets", .post, readsBody: true), self, read: Operations.AddPet.Input.init) { h, input in
+            try await h.addPet(input)
+        }
     }
 }
