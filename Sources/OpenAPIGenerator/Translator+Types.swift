@@ -35,7 +35,7 @@ extension Translator {
         var properties: [PropertyDecl] = []
         for (wireName, propertySchema) in merged.properties {
             let swiftName = Naming.unique(Naming.memberName(wireName), &usedMembers)
-            var type = swiftType(
+            let type = swiftType(
                 propertySchema, suggested: Naming.typeName(wireName), parent: qualified, nested: &nested, pointer: pointer + "/properties/\(wireName)"
             )
             if case .named(let target) = type.nonNull, !target.hasPrefix(Runtime.jsonValue) {

@@ -339,7 +339,8 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 // HTTP/1.0 without keep-alive (or `Connection: close`): the answer ends the connection.
                 let written = promise ?? context.eventLoop.makePromise()
                 context.write(data, promise: written)
-                written.futureResult.whenComplete { _ in context.close(promise: nil) }
+                let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                written.futureResult.whenComplete { _ in loopBound.value.close(promise: nil) }
             } else {
                 context.write(data, promise: promise)
             }
