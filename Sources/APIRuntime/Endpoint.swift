@@ -46,10 +46,7 @@ extension Router {
         _ endpoint: Endpoint, _ handler: Handler, read: @escaping @Sendable (RequestParts) throws -> Input,
         call: @escaping @Sendable (Handler, Input) async throws -> Output
     ) {
-        on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
-            let input = try read(try await RequestParts.receive(request, context, readsBody: endpoint.readsBody))
-            return try await call(handler, input).response()
-        }
+        serve(endpoint, authenticate: { _ in () }, read: read, call: { input, _ in try await call(handler, input) })
     }
 
     /// An operation that requires one of `security`'s alternatives: 401 when none is satisfied.
@@ -58,11 +55,9 @@ extension Router {
         read: @escaping @Sendable (RequestParts) throws -> Input,
         call: @escaping @Sendable (Handler, Input, Handler.Principal) async throws -> Output
     ) {
-        on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
-            let principal = try await Security.require(request, security, handler)
-            let input = try read(try await RequestParts.receive(request, context, readsBody: endpoint.readsBody))
-            return try await call(handler, input, principal).response()
-        }
+        serve(
+            endpoint, authenticate: { try await Security.require($0, security, handler) }, read: read,
+            call: { input, principal in try await call(handler, input, principal) })
     }
 
     /// An operation that also allows anonymous calls: the principal is nil when no credential is presented.
@@ -71,10 +66,20 @@ extension Router {
         read: @escaping @Sendable (RequestParts) throws -> Input,
         call: @escaping @Sendable (Handler, Input, Handler.Principal?) async throws -> Output
     ) {
+        serve(
+            endpoint, authenticate: { try await Security.optional($0, security, handler) }, read: read,
+            call: { input, principal in try await call(handler, input, principal) })
+    }
+
+    /// The route itself, whatever the security: the principal first, then the body, the input and the handler.
+    private func serve<Principal: Sendable, Input: Sendable, Output: OperationOutput>(
+        _ endpoint: Endpoint, authenticate: @escaping @Sendable (Request) async throws -> Principal,
+        read: @escaping @Sendable (RequestParts) throws -> Input, call: @escaping @Sendable (Input, Principal) async throws -> Output
+    ) {
         on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
-            let principal = try await Security.optional(request, security, handler)
+            let principal = try await authenticate(request)
             let input = try read(try await RequestParts.receive(request, context, readsBody: endpoint.readsBody))
-            return try await call(handler, input, principal).response()
+            return try await call(input, principal).response()
         }
     }
 }

@@ -45,36 +45,20 @@ public protocol Authenticator: Sendable {
 
 /// Evaluates an operation's security: alternatives (OR) of schemes that must all pass (AND).
 public enum Security {
-    public typealias Authenticate<P: Sendable> = (String, String) async throws -> Authentication<P>
-
-    /// `require(_:_:_:)` with the authenticator's hook.
+    /// The principal of the first satisfied alternative; 401 with `WWW-Authenticate` when none is.
     public static func require<A: Authenticator>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticator: A) async throws
         -> A.Principal
     {
-        try await require(request, alternatives, authenticator._authenticate)
-    }
-
-    /// `optional(_:_:_:)` with the authenticator's hook.
-    public static func optional<A: Authenticator>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticator: A) async throws
-        -> A.Principal?
-    {
-        try await optional(request, alternatives, authenticator._authenticate)
-    }
-
-    /// The principal of the first satisfied alternative; 401 with `WWW-Authenticate` when none is.
-    public static func require<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws
-        -> P
-    {
         var rejected = false
         for alternative in alternatives {
-            var principal: P?
+            var principal: A.Principal?
             var satisfied = true
             for scheme in alternative {
                 guard let credential = credential(request, scheme.kind) else {
                     satisfied = false
                     break
                 }
-                switch try await authenticate(scheme.name, credential) {
+                switch try await authenticator._authenticate(scheme.name, credential) {
                 case .authenticated(let value):
                     if principal == nil { principal = value }
                 case .rejected:
@@ -91,12 +75,12 @@ public enum Security {
     }
 
     /// For operations that also allow anonymous access: nil when no credential is presented at all.
-    public static func optional<P: Sendable>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticate: Authenticate<P>) async throws
-        -> P?
+    public static func optional<A: Authenticator>(_ request: Request, _ alternatives: [[SecuritySchemeRef]], _ authenticator: A) async throws
+        -> A.Principal?
     {
         let presented = alternatives.contains { $0.contains { credential(request, $0.kind) != nil } }
         guard presented else { return nil }
-        return try await require(request, alternatives, authenticate)
+        return try await require(request, alternatives, authenticator)
     }
 
     /// The credential a scheme reads from the request; the bearer and basic schemes are case-insensitive

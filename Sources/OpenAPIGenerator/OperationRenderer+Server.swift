@@ -19,12 +19,10 @@ extension OperationRenderer {
     func renderServer(into w: inout CodeWriter) {
         w.line("/// What the hand-written server implements: one method per operation, and one hook per security scheme.")
         w.line("/// A method's signature follows the spec, so a spec change that a handler no longer matches fails to compile.")
-        // With security schemes, the handler is an `Authenticator` (its `Principal`, and `_authenticate` below).
+        // With security schemes, the handler is an `Authenticator` (its `Principal`, and `_authenticate` below). An
+        // operation's security names declared schemes only (an unknown one is an error), so every secured operation
+        // has its schemes among these.
         w.block("public protocol APIHandler: \(usedSchemes.isEmpty ? "Sendable" : Runtime.authenticator)") { w in
-            if hasSecurity && usedSchemes.isEmpty {
-                w.line("/// What a successful authentication yields (for example the user), passed to secured operations.")
-                w.line("associatedtype Principal: Sendable")
-            }
             for scheme in usedSchemes {
                 w.line()
                 w.doc([
@@ -34,7 +32,7 @@ extension OperationRenderer {
                 w.line("func \(authenticatorName(scheme))(_ credential: String) async throws -> \(Runtime.authentication)<Principal>")
             }
             for (index, op) in operations.enumerated() {
-                if index > 0 || hasSecurity { w.line() }
+                if index > 0 || !usedSchemes.isEmpty { w.line() }
                 w.doc([op.operation.summary, title(op)])
                 let principal = principalType(op).map { ", principal: \($0)" } ?? ""
                 w.line(

@@ -29,8 +29,6 @@ struct OperationRenderer {
         "`\(op.operation.method.rawValue.uppercased()) \(op.operation.path)` (operationId `\(op.operation.operationId)`)"
     }
 
-    var hasSecurity: Bool { operations.contains { !$0.security.isEmpty } }
-
     func principalType(_ op: OperationDecl) -> String? {
         guard !op.security.isEmpty else { return nil }
         return op.allowsAnonymous ? "Principal?" : "Principal"
