@@ -30,4 +30,21 @@ struct OutputTests {
                 == .object(
                     JSONObject([("id", .number("7")), ("name", .string("seven")), ("step", .number("0.5")), ("big", .number("9007199254740993"))])))
     }
+
+    /// A schema type's written-out `==` compares every member, the undeclared members kept beside declared ones
+    /// included, and agrees with its hash.
+    @Test func schemaEqualityComparesEveryMember() {
+        let item = Item(id: 7, name: "seven", step: 0.5, big: 1)
+        #expect(item == Item(id: 7, name: "seven", step: 0.5, big: 1))
+        #expect(item.hashValue == Item(id: 7, name: "seven", step: 0.5, big: 1).hashValue)
+        #expect(item != Item(id: 8, name: "seven", step: 0.5, big: 1))
+        #expect(item != Item(id: 7, name: "Seven", step: 0.5, big: 1))
+        #expect(item != Item(id: 7, name: "seven", step: nil, big: 1))
+        #expect(item != Item(id: 7, name: "seven", step: 0.5, big: 2))
+        let labels = Labels(name: "a", additionalProperties: "x", additionalProperties2: ["n": 1])
+        #expect(labels == Labels(name: "a", additionalProperties: "x", additionalProperties2: ["n": 1]))
+        #expect(labels != Labels(name: "a", additionalProperties: "y", additionalProperties2: ["n": 1]))
+        #expect(labels != Labels(name: "a", additionalProperties: "x", additionalProperties2: ["n": 2]))
+        #expect(labels != Labels(name: "b", additionalProperties: "x", additionalProperties2: ["n": 1]))
+    }
 }
